@@ -1,0 +1,32 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "presetctl",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "presetctl", targets: ["presetctl"]),
+    .library(name: "PresetKit", targets: ["PresetKit"]),
+  ],
+  targets: [
+    // libyaml through pkg-config; only Sources/PresetKit/YAML/YAMLParser.swift imports it.
+    .systemLibrary(
+      name: "CYaml",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]
+    ),
+    .target(
+      name: "PresetKit",
+      dependencies: ["CYaml"],
+      linkerSettings: [.linkedLibrary("m")]
+    ),
+    .executableTarget(
+      name: "presetctl",
+      dependencies: ["PresetKit"]
+    ),
+    .testTarget(
+      name: "PresetKitTests",
+      dependencies: ["PresetKit"]
+    ),
+  ]
+)

@@ -1,0 +1,117 @@
+/// One finding about the user's input: the single diagnostic model used by every stage
+/// (YAML loading, schema validation, compilation, planning) and every output format.
+public struct Diagnostic: Sendable, Hashable {
+  /// How serious a finding is; only errors make a command fail.
+  public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+    case error
+    case warning
+    case note
+
+    private var rank: Int {
+      switch self {
+      case .error: 0
+      case .warning: 1
+      case .note: 2
+      }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+  }
+
+  /// A secondary location that helps explain the finding (for example the first occurrence of a duplicate key).
+  public struct Related: Sendable, Hashable {
+    /// What this location is.
+    public var message: String
+    /// Where it is.
+    public var location: SourceLocation
+
+    /// Creates a related location.
+    public init(message: String, location: SourceLocation) {
+      self.message = message
+      self.location = location
+    }
+  }
+
+  /// Error, warning or note.
+  public var severity: Severity
+  /// A stable, dotted code such as `yaml.duplicate-key` or `schema.type`; scripts may match on it.
+  public var code: String
+  /// One sentence a person can act on.
+  public var message: String
+  /// Where the problem was written, when it has a place in a file.
+  public var location: SourceLocation?
+  /// The JSON pointer of the offending value inside the document (RFC 6901), when there is one.
+  public var path: String?
+  /// Other places that explain the finding.
+  public var related: [Related]
+  /// An optional suggestion ("quote the value", "did you mean ...").
+  public var hint: String?
+
+  /// Creates a diagnostic.
+  public init(
+    severity: Severity = .error,
+    code: String,
+    message: String,
+    location: SourceLocation? = nil,
+    path: String? = nil,
+    related: [Related] = [],
+    hint: String? = nil
+  ) {
+    self.severity = severity
+    self.code = code
+    self.message = message
+    self.location = location
+    self.path = path
+    self.related = related
+    self.hint = hint
+  }
+
+  /// Shorthand for an error diagnostic.
+  public static func error(
+    _ code: String,
+    _ message: String,
+    at location: SourceLocation? = nil,
+    path: String? = nil,
+    hint: String? = nil
+  ) -> Diagnostic {
+    Diagnostic(severity: .error, code: code, message: message, location: location, path: path, hint: hint)
+  }
+
+  /// Shorthand for a warning diagnostic.
+  public static func warning(
+    _ code: String,
+    _ message: String,
+    at location: SourceLocation? = nil,
+    path: String? = nil,
+    hint: String? = nil
+  ) -> Diagnostic {
+    Diagnostic(severity: .warning, code: code, message: message, location: location, path: path, hint: hint)
+  }
+}
+
+extension Diagnostic {
+  /// The order every report uses: by file, then position, then severity and code, so output is deterministic.
+  public static func sortedForReport(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.sorted { lhs, rhs in
+      let l = lhs.location ?? SourceLocation(file: "", line: 0, column: 0)
+      let r = rhs.location ?? SourceLocation(file: "", line: 0, column: 0)
+      if l != r { return l < r }
+      if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
+      if lhs.code != rhs.code { return lhs.code < rhs.code }
+      return lhs.message < rhs.message
+    }
+  }
+}
+
+/// An error that carries one or more diagnostics; thrown by stages that stop at the first fatal problem
+/// of a file (a YAML syntax error, say) while still reporting it with a location.
+public struct DiagnosticError: Error, Sendable {
+  /// The findings, at least one of them an error.
+  public var diagnostics: [Diagnostic]
+
+  /// Wraps several diagnostics.
+  public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+  /// Wraps one diagnostic.
+  public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
+}

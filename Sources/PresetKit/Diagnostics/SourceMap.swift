@@ -1,0 +1,101 @@
+/// Where each value of a loaded document was written: a tree parallel to the document's `JSONValue`.
+///
+/// A parallel tree instead of a `[pointer: location]` dictionary: building it costs one small array per
+/// container while loading, and a pointer is resolved only when a diagnostic needs a position.
+public struct SourceMap: Sendable {
+  /// The file the document came from (as it should appear in diagnostics).
+  public var file: String
+  /// The node for the document's root value.
+  public var root: SourceNode
+
+  /// Creates a source map.
+  public init(file: String, root: SourceNode) {
+    self.file = file
+    self.root = root
+  }
+
+  /// The node behind a pointer, or the deepest existing ancestor when the pointer leads past the document
+  /// (a missing required key then points at its parent mapping). The Bool tells whether the node was exact.
+  public func node(at pointer: JSONPointer) -> (node: SourceNode, exact: Bool) {
+    var current = root
+    for component in pointer.components {
+      guard let next = current.child(component) else { return (current, false) }
+      current = next
+    }
+    return (current, true)
+  }
+
+  /// The location of the value behind a pointer (or of its nearest ancestor).
+  public func location(of pointer: JSONPointer) -> SourceLocation {
+    SourceLocation(file: file, position: node(at: pointer).node.start)
+  }
+
+  /// The location of the key behind a pointer when the pointer names an object member; otherwise the value's.
+  public func keyLocation(of pointer: JSONPointer) -> SourceLocation {
+    let (node, exact) = node(at: pointer)
+    if exact, let key = node.keyStart { return SourceLocation(file: file, position: key) }
+    return SourceLocation(file: file, position: node.start)
+  }
+}
+
+/// The source positions of one value and, for containers, of its children.
+///
+/// For an object, `children[i]` belongs to `members[i]` of the matching `JSONObject` and `keys[i]` is that
+/// member's key; for an array, `children[i]` is element `i`.
+public struct SourceNode: Sendable {
+  /// Where the value starts.
+  public var start: SourcePosition
+  /// Where the value ends (exclusive, as libyaml reports it).
+  public var end: SourcePosition
+  /// Where the member's key was written, when this node is an object member.
+  public var keyStart: SourcePosition?
+  /// Member keys, parallel to `children`, for object nodes; empty for arrays and scalars.
+  public var keys: [String]
+  /// Child nodes: object members in order, or array elements.
+  public var children: [SourceNode]
+
+  /// Creates a node.
+  public init(
+    start: SourcePosition,
+    end: SourcePosition,
+    keyStart: SourcePosition? = nil,
+    keys: [String] = [],
+    children: [SourceNode] = []
+  ) {
+    self.start = start
+    self.end = end
+    self.keyStart = keyStart
+    self.keys = keys
+    self.children = children
+  }
+
+  /// The child for one pointer component, if present.
+  public func child(_ component: JSONPointer.Component) -> SourceNode? {
+    switch component {
+    case .key(let key):
+      if !keys.isEmpty {
+        guard let i = keys.firstIndex(where: { $0.utf8.elementsEqual(key.utf8) }) else { return nil }
+        return children[i]
+      }
+      guard let i = Int(key), children.indices.contains(i) else { return nil }
+      return children[i]
+    case .index(let i):
+      guard keys.isEmpty, children.indices.contains(i) else { return nil }
+      return children[i]
+    }
+  }
+}
+
+/// A loaded document: its value and where each part of it was written.
+public struct LocatedDocument: Sendable {
+  /// The document as JSON.
+  public var value: JSONValue
+  /// The positions behind `value`.
+  public var sourceMap: SourceMap
+
+  /// Creates a located document.
+  public init(value: JSONValue, sourceMap: SourceMap) {
+    self.value = value
+    self.sourceMap = sourceMap
+  }
+}

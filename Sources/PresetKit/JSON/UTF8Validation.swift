@@ -1,0 +1,64 @@
+/// UTF-8 well-formedness checks shared by the JSON parser, the YAML loader and prompt-file reading.
+public enum UTF8Validation {
+  /// The byte offset of the first ill-formed UTF-8 sequence, or nil when all bytes are well-formed
+  /// (no overlong forms, no surrogates, nothing above U+10FFFF).
+  public static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b0 = bytes[i]
+      if b0 < 0x80 {
+        i += 1
+        continue
+      }
+      let length: Int
+      var lower: UInt8 = 0x80
+      var upper: UInt8 = 0xBF
+      switch b0 {
+      case 0xC2...0xDF: length = 2
+      case 0xE0:
+        length = 3
+        lower = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED:
+        length = 3
+        upper = 0x9F
+      case 0xF0:
+        length = 4
+        lower = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4:
+        length = 4
+        upper = 0x8F
+      default: return i
+      }
+      guard i + length <= n else { return i }
+      let b1 = bytes[i + 1]
+      guard b1 >= lower && b1 <= upper else { return i }
+      for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 {
+        return i
+      }
+      i += length
+    }
+    return nil
+  }
+
+  /// The 1-based line and column (counted in Unicode scalars) of a byte offset, for diagnostics about raw bytes.
+  public static func position(ofOffset offset: Int, in bytes: [UInt8]) -> SourcePosition {
+    var line = 1
+    var column = 1
+    var i = 0
+    let end = min(offset, bytes.count)
+    while i < end {
+      let b = bytes[i]
+      if b == 0x0A {
+        line += 1
+        column = 1
+      } else if b & 0xC0 != 0x80 {
+        column += 1
+      }
+      i += 1
+    }
+    return SourcePosition(line: line, column: column)
+  }
+}

@@ -1,0 +1,3 @@
+import PresetKit
+
+print("presetctl \(PresetKit.version)")
