@@ -1,0 +1,135 @@
+/// Serialises `JSONValue`s: RFC 8785 canonical form for hashing, and a stable pretty form for files people read.
+///
+/// Both forms share one string escaping (RFC 8785's minimal escaping) and one number formatting (ECMAScript),
+/// so a pretty bundle and its canonical hash always agree about what a value is.
+public enum JSONWriter {
+  /// Layout choices.
+  public struct Options: Sendable {
+    /// Indent width in spaces; nil writes everything on one line without spaces.
+    public var indent: Int?
+    /// Sort object members by UTF-16 code units (as RFC 8785 does); otherwise keep their order.
+    public var sortKeys: Bool
+    /// Append a final newline.
+    public var trailingNewline: Bool
+
+    /// Creates options.
+    public init(indent: Int? = nil, sortKeys: Bool = false, trailingNewline: Bool = false) {
+      self.indent = indent
+      self.sortKeys = sortKeys
+      self.trailingNewline = trailingNewline
+    }
+
+    /// RFC 8785 canonical JSON: compact, sorted, no trailing newline.
+    public static let canonical = Options(indent: nil, sortKeys: true, trailingNewline: false)
+    /// Two-space indented, sorted keys, final newline: the form of every file presetctl writes.
+    public static let pretty = Options(indent: 2, sortKeys: true, trailingNewline: true)
+    /// Compact, members in their given order: request bodies.
+    public static let compact = Options(indent: nil, sortKeys: false, trailingNewline: false)
+  }
+
+  /// The RFC 8785 canonical UTF-8 bytes of a value.
+  public static func canonicalBytes(_ value: JSONValue) -> [UInt8] {
+    bytes(value, options: .canonical)
+  }
+
+  /// The RFC 8785 canonical text of a value.
+  public static func canonicalString(_ value: JSONValue) -> String {
+    String(decoding: canonicalBytes(value), as: UTF8.self)
+  }
+
+  /// The text of a value in the given layout.
+  public static func string(_ value: JSONValue, options: Options = .pretty) -> String {
+    String(decoding: bytes(value, options: options), as: UTF8.self)
+  }
+
+  /// The UTF-8 bytes of a value in the given layout.
+  public static func bytes(_ value: JSONValue, options: Options) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(256)
+    write(value, into: &out, options: options, level: 0)
+    if options.trailingNewline { out.append(0x0A) }
+    return out
+  }
+
+  /// Members ordered by the UTF-16 code units of their keys, the order RFC 8785 section 3.2.3 prescribes.
+  public static func sortedMembers(_ object: JSONObject) -> [JSONObject.Member] {
+    if object.members.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) {
+      // ASCII keys: UTF-8 byte order equals UTF-16 order, and avoids building code-unit arrays.
+      return object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    }
+    return object.members
+      .map { (units: Array($0.key.utf16), member: $0) }
+      .sorted { $0.units.lexicographicallyPrecedes($1.units) }
+      .map(\.member)
+  }
+
+  private static func write(_ value: JSONValue, into out: inout [UInt8], options: Options, level: Int) {
+    switch value {
+    case .null: out.append(contentsOf: "null".utf8)
+    case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+    case .number(let n): out.append(contentsOf: ECMAScriptNumber.format(n).utf8)
+    case .string(let s): writeString(s, into: &out)
+    case .array(let elements):
+      guard !elements.isEmpty else {
+        out.append(contentsOf: "[]".utf8)
+        return
+      }
+      out.append(UInt8(ascii: "["))
+      for (i, element) in elements.enumerated() {
+        if i > 0 { out.append(UInt8(ascii: ",")) }
+        newline(into: &out, options: options, level: level + 1)
+        write(element, into: &out, options: options, level: level + 1)
+      }
+      newline(into: &out, options: options, level: level)
+      out.append(UInt8(ascii: "]"))
+    case .object(let object):
+      guard !object.isEmpty else {
+        out.append(contentsOf: "{}".utf8)
+        return
+      }
+      out.append(UInt8(ascii: "{"))
+      let members = options.sortKeys ? sortedMembers(object) : object.members
+      for (i, member) in members.enumerated() {
+        if i > 0 { out.append(UInt8(ascii: ",")) }
+        newline(into: &out, options: options, level: level + 1)
+        writeString(member.key, into: &out)
+        out.append(UInt8(ascii: ":"))
+        if options.indent != nil { out.append(UInt8(ascii: " ")) }
+        write(member.value, into: &out, options: options, level: level + 1)
+      }
+      newline(into: &out, options: options, level: level)
+      out.append(UInt8(ascii: "}"))
+    }
+  }
+
+  private static func newline(into out: inout [UInt8], options: Options, level: Int) {
+    guard let indent = options.indent else { return }
+    out.append(0x0A)
+    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+  }
+
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+  /// RFC 8785 minimal escaping: `"` and `\`, the short forms for \b \t \n \f \r, `\u00xx` for other controls;
+  /// everything else (including `/` and non-ASCII) is written raw.
+  private static func writeString(_ string: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    for byte in string.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+      case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+      case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+      case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+      case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+      case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+      case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+      case 0x00..<0x20:
+        out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+        out.append(hexDigits[Int(byte >> 4)])
+        out.append(hexDigits[Int(byte & 0xF)])
+      default: out.append(byte)
+      }
+    }
+    out.append(UInt8(ascii: "\""))
+  }
+}
