@@ -1,3 +1,7 @@
+import Foundation
 import PresetKit
 
-print("presetctl \(PresetKit.version)")
+let context = CommandLineTool.Context(
+  environment: ProcessInfo.processInfo.environment,
+  console: .standard(environment: ProcessInfo.processInfo.environment))
+exit(CommandLineTool.run(Array(CommandLine.arguments.dropFirst()), context: context))

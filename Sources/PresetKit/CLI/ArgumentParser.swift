@@ -1,0 +1,158 @@
+/// A small argument parser: long options (`--out FILE`, `--out=FILE`), flags, `-h`, positionals and `--`.
+///
+/// Own code rather than swift-argument-parser because the project takes no package dependencies; it keeps
+/// that library's habits: `--help` on every command, unknown options rejected with a suggestion.
+public struct ArgumentParser: Sendable {
+  /// One option or flag.
+  public struct Option: Sendable {
+    /// Long name without dashes (`out`).
+    public var name: String
+    /// Placeholder for the value (`FILE`); nil for a flag.
+    public var valueName: String?
+    /// One line of help.
+    public var help: String
+    /// May be given several times.
+    public var repeatable: Bool
+
+    /// Creates an option that takes a value.
+    public static func value(_ name: String, _ valueName: String, _ help: String, repeatable: Bool = false) -> Option {
+      Option(name: name, valueName: valueName, help: help, repeatable: repeatable)
+    }
+
+    /// Creates a flag.
+    public static func flag(_ name: String, _ help: String) -> Option {
+      Option(name: name, valueName: nil, help: help, repeatable: false)
+    }
+  }
+
+  /// A parse failure, shown with the command's usage line.
+  public struct Failure: Error, Sendable, Equatable {
+    /// What is wrong.
+    public var message: String
+    /// A suggestion, if any.
+    public var hint: String?
+  }
+
+  /// What was parsed.
+  public struct Parsed: Sendable {
+    /// Option values by name, in order given.
+    public var values: [String: [String]] = [:]
+    /// Flags given.
+    public var flags: Set<String> = []
+    /// Positional arguments.
+    public var positionals: [String] = []
+
+    /// The last value of an option.
+    public func value(_ name: String) -> String? { values[name]?.last }
+
+    /// True when a flag was given.
+    public func flag(_ name: String) -> Bool { flags.contains(name) }
+  }
+
+  /// The command path shown in usage (`presetctl build`).
+  public var commandName: String
+  /// One-line description.
+  public var abstract: String
+  /// Positional arguments as shown in usage (`[PATH]`).
+  public var positionalUsage: String
+  /// The most positionals accepted (nil: unlimited).
+  public var maxPositionals: Int?
+  /// Accepted options; `help` is always added.
+  public var options: [Option]
+  /// Extra paragraphs for `--help`.
+  public var discussion: String
+
+  /// Creates a parser.
+  public init(
+    commandName: String, abstract: String, positionalUsage: String = "", maxPositionals: Int? = 0,
+    options: [Option] = [], discussion: String = ""
+  ) {
+    self.commandName = commandName
+    self.abstract = abstract
+    self.positionalUsage = positionalUsage
+    self.maxPositionals = maxPositionals
+    self.options = options + [.flag("help", "Show this help.")]
+    self.discussion = discussion
+  }
+
+  /// Parses arguments (without the program and command names).
+  public func parse(_ arguments: [String]) throws(Failure) -> Parsed {
+    var parsed = Parsed()
+    var i = 0
+    var onlyPositionals = false
+    while i < arguments.count {
+      let argument = arguments[i]
+      i += 1
+      if onlyPositionals || !argument.hasPrefix("-") || argument == "-" {
+        parsed.positionals.append(argument)
+        continue
+      }
+      if argument == "--" {
+        onlyPositionals = true
+        continue
+      }
+      if argument == "-h" {
+        parsed.flags.insert("help")
+        continue
+      }
+      guard argument.hasPrefix("--") else {
+        throw Failure(message: "unknown option '\(argument)'", hint: "options are spelt with two dashes, e.g. --help")
+      }
+      var name = String(argument.dropFirst(2))
+      var inlineValue: String?
+      if let equals = name.firstIndex(of: "=") {
+        inlineValue = String(name[name.index(after: equals)...])
+        name = String(name[..<equals])
+      }
+      guard let option = options.first(where: { $0.name == name }) else {
+        let hint = DidYouMean.suggestion(for: name, among: options.map(\.name)).map { "did you mean '--\($0)'?" }
+        throw Failure(message: "unknown option '--\(name)'", hint: hint ?? "see '\(commandName) --help'")
+      }
+      if option.valueName == nil {
+        guard inlineValue == nil else { throw Failure(message: "option '--\(name)' takes no value") }
+        parsed.flags.insert(name)
+        continue
+      }
+      let value: String
+      if let inlineValue {
+        value = inlineValue
+      } else {
+        guard i < arguments.count else {
+          throw Failure(message: "option '--\(name)' needs a value (\(option.valueName ?? "VALUE"))")
+        }
+        value = arguments[i]
+        i += 1
+      }
+      if !option.repeatable, parsed.values[name] != nil {
+        throw Failure(message: "option '--\(name)' given more than once")
+      }
+      parsed.values[name, default: []].append(value)
+    }
+    if parsed.flag("help") { return parsed }
+    if let max = maxPositionals, parsed.positionals.count > max {
+      let extra = parsed.positionals[max]
+      throw Failure(
+        message: max == 0 ? "unexpected argument '\(extra)'" : "too many arguments (unexpected '\(extra)')",
+        hint: "see '\(commandName) --help'")
+    }
+    return parsed
+  }
+
+  /// The usage line.
+  public var usage: String {
+    "usage: \(commandName)" + (options.count > 1 ? " [options]" : "") + (positionalUsage.isEmpty ? "" : " \(positionalUsage)")
+  }
+
+  /// The full `--help` text.
+  public var help: String {
+    var out = "\(abstract)\n\n\(usage)\n"
+    if !discussion.isEmpty { out += "\n\(discussion)\n" }
+    out += "\noptions:\n"
+    let labels = options.map { "--\($0.name)" + ($0.valueName.map { " \($0)" } ?? "") }
+    let width = (labels.map(\.count).max() ?? 0) + 2
+    for (label, option) in zip(labels, options) {
+      out += "  " + label + String(repeating: " ", count: width - label.count) + option.help + "\n"
+    }
+    return out
+  }
+}

@@ -1,0 +1,39 @@
+/// `presetctl validate [PATH...]`: report every diagnostic of every file; exit 1 on any error.
+enum ValidateCommand {
+  static let command = CommandLineTool.Command(
+    parser: ArgumentParser(
+      commandName: "presetctl validate", abstract: "Check preset files and report every problem with its location.",
+      positionalUsage: "[PATH...]", maxPositionals: nil,
+      options: [.value("format", "FORMAT", "Output format: text, json, markdown or github (default text).")],
+      discussion: "PATH defaults to 'presets'. Exit status: 0 clean (warnings allowed), 1 on any error."),
+    run: run)
+
+  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
+    guard let format = CommandLineTool.format(parsed, allowed: OutputFormat.allCases, context: context) else {
+      return CommandLineTool.exitError
+    }
+    let paths = parsed.positionals.isEmpty ? ["presets"] : parsed.positionals
+    let result = Compiler().compile(paths: paths)
+    let renderer = DiagnosticRenderer.forResult(result, style: context.console.outStyle)
+    switch format {
+    case .text:
+      context.console.write(renderer.render(result.diagnostics, format: .text))
+      if !result.hasErrors {
+        context.console.write("\(result.presets.count) preset(s) in \(result.fileCount) file(s) are valid\n")
+      }
+    default:
+      context.console.write(renderer.render(result.diagnostics, format: format))
+    }
+    return result.hasErrors ? CommandLineTool.exitError : CommandLineTool.exitOK
+  }
+}
+
+extension DiagnosticRenderer {
+  /// A renderer whose snippets are read from the compiled repository.
+  static func forResult(_ result: CompileResult, style: Style) -> DiagnosticRenderer {
+    let root = result.layout.root.path
+    return DiagnosticRenderer(style: style) { file in
+      try? FileReader.read(file.hasPrefix("/") ? file : root + "/" + file, limit: 64 * 1024 * 1024)
+    }
+  }
+}

@@ -1,0 +1,205 @@
+import Foundation
+
+/// Turns a repository of preset YAML into compiled presets and diagnostics: the main job behind
+/// `validate`, `build` and every command that needs the desired state.
+public struct Compiler: Sendable {
+  /// Limits and switches for one compilation.
+  public struct Options: Sendable {
+    /// Limits for each YAML file.
+    public var yamlLimits = YAMLLoader.Limits()
+    /// Largest prompt file accepted, in bytes.
+    public var maxPromptFileBytes = 4 * 1024 * 1024
+    /// Files compiled concurrently (files are independent; output order does not depend on it).
+    public var parallelism = ProcessInfo.processInfo.activeProcessorCount
+
+    /// Default options.
+    public init() {}
+  }
+
+  /// The options in effect.
+  public var options: Options
+  /// The compiled skin schemas, shared by every file.
+  public var validators: SkinValidators
+
+  /// Creates a compiler with the embedded skin schemas.
+  public init(options: Options = Options()) {
+    self.options = options
+    self.validators = SkinValidators.embedded
+  }
+
+  /// Compiles every preset file under `path` (a folder or a file).
+  public func compile(path: String) -> CompileResult {
+    compile(paths: [path])
+  }
+
+  /// Compiles every preset file under several paths of one repository (the root is found from the first).
+  public func compile(paths: [String]) -> CompileResult {
+    let layout = RepositoryLayout(containing: paths.first ?? ".")
+    var files: [URL] = []
+    var seenFiles: Set<String> = []
+    var inputDiagnostics: [Diagnostic] = []
+    for path in paths {
+      do {
+        for file in try layout.presetFiles(under: path) where seenFiles.insert(file.path).inserted {
+          files.append(file)
+        }
+      } catch {
+        inputDiagnostics.append(contentsOf: error.diagnostics)
+      }
+    }
+    if !inputDiagnostics.isEmpty {
+      return CompileResult(layout: layout, presets: [], diagnostics: inputDiagnostics, fileCount: 0)
+    }
+    let perFile = ParallelMap.map(files, parallelism: options.parallelism) { url in
+      compileFile(url, layout: layout)
+    }
+    var presets: [Preset] = []
+    var diagnostics: [Diagnostic] = []
+    var seen: [String: Preset.Origin] = [:]
+    for result in perFile {
+      diagnostics.append(contentsOf: result.diagnostics)
+      for preset in result.presets {
+        if let first = seen[preset.slug] {
+          diagnostics.append(
+            Diagnostic(
+              severity: .error, code: "compile.duplicate-slug",
+              message: "slug `\(preset.slug)` is already defined at \(first.file):\(first.line)",
+              location: SourceLocation(file: preset.source.file, line: preset.source.line, column: 1), path: "/slug",
+              related: [.init(message: "first defined here", location: SourceLocation(file: first.file, line: first.line, column: 1))]))
+          continue
+        }
+        seen[preset.slug] = preset.source
+        presets.append(preset)
+      }
+    }
+    presets.sort { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+    return CompileResult(
+      layout: layout, presets: presets, diagnostics: Diagnostic.sortedForReport(diagnostics), fileCount: files.count)
+  }
+
+  /// Compiles one file: every document in it.
+  func compileFile(_ url: URL, layout: RepositoryLayout) -> (presets: [Preset], diagnostics: [Diagnostic]) {
+    let relative = layout.relativePath(url)
+    let bytes: [UInt8]
+    do {
+      bytes = try FileReader.read(url.path, limit: options.yamlLimits.maxFileBytes)
+    } catch {
+      return ([], [.error(error.code, error.message(for: relative), at: SourceLocation(file: relative, line: 1, column: 1))])
+    }
+    let documents: [LocatedDocument]
+    do {
+      documents = try YAMLLoader.load(bytes, file: relative, limits: options.yamlLimits)
+    } catch {
+      return ([], error.diagnostics)
+    }
+    var presets: [Preset] = []
+    var diagnostics: [Diagnostic] = []
+    for document in documents where !document.value.isNull {
+      guard let source = PresetSource.parse(document, diagnostics: &diagnostics) else { continue }
+      if let preset = compilePreset(source, fileURL: url, layout: layout, diagnostics: &diagnostics) {
+        presets.append(preset)
+      }
+    }
+    return (presets, diagnostics)
+  }
+
+  /// Compiles one parsed preset; nil (with diagnostics) when it has errors.
+  func compilePreset(
+    _ source: PresetSource, fileURL: URL, layout: RepositoryLayout, diagnostics: inout [Diagnostic]
+  ) -> Preset? {
+    let map = source.document.sourceMap
+    let requestRoot = JSONPointer.root.appending("request")
+    func documentPointer(_ requestPointer: JSONPointer) -> JSONPointer {
+      JSONPointer(components: requestRoot.components + requestPointer.components)
+    }
+    var errors = false
+    let extraction = SystemPromptExtraction.extract(from: source.request, skin: source.skin) { pointer in
+      map.location(of: documentPointer(pointer))
+    }
+    for diagnostic in extraction.diagnostics {
+      if diagnostic.severity == .error { errors = true }
+      diagnostics.append(diagnostic)
+    }
+    var rawPrompt = extraction.prompt
+    var promptSource: Preset.Origin?
+    if let pointer = extraction.pointer {
+      let location = map.location(of: documentPointer(pointer))
+      promptSource = Preset.Origin(file: location.file, line: location.line)
+    }
+    var filePrompt: String?
+    if let promptPath = source.systemPromptFile {
+      let pointer = JSONPointer.root.appending("system_prompt_file")
+      if extraction.pointer != nil {
+        errors = true
+        diagnostics.append(
+          .error(
+            "compile.prompt-conflict",
+            "`system_prompt_file` and a system prompt inside `request` both set the prompt; keep one",
+            at: map.location(of: pointer), path: pointer.description))
+      }
+      switch readPromptFile(promptPath, presetFile: fileURL, layout: layout) {
+      case .success(let (text, relativePath)):
+        rawPrompt = text
+        filePrompt = NormalisationRules.normalisePrompt(text)
+        promptSource = Preset.Origin(file: relativePath, line: 1)
+      case .failure(let problem):
+        errors = true
+        diagnostics.append(
+          .error(problem.code, problem.message, at: map.location(of: pointer), path: pointer.description))
+      }
+    }
+    let (body, shifted) = RequestBody.make(request: source.request, skin: source.skin, filePrompt: filePrompt)
+    for violation in validators.validator(for: source.skin).validate(.object(body)) {
+      errors = true
+      let pointer = RequestBody.requestPointer(forBody: violation.instancePath, shiftedMessages: shifted)
+      let target = pointer.map(documentPointer) ?? JSONPointer.root.appending("system_prompt_file")
+      let location = violation.atKey ? map.keyLocation(of: target) : map.location(of: target)
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, code: violation.code, message: violation.message, location: location,
+          path: target.description, hint: violation.hint))
+    }
+    guard !errors else { return nil }
+    let model = NormalisationRules.model(config: source.request, systemPrompt: rawPrompt)
+    return Preset(
+      slug: source.slug, skin: source.skin, description: source.description, model: model,
+      source: Preset.Origin(file: source.firstKeyLocation.file, line: source.firstKeyLocation.line),
+      promptSource: model.systemPrompt == nil ? nil : promptSource, body: body)
+  }
+
+  /// A prompt file problem: its code and message.
+  struct PromptFileProblem: Error {
+    var code: String
+    var message: String
+  }
+
+  /// Reads a prompt file named relative to the preset file; it must stay inside the repository root.
+  func readPromptFile(
+    _ path: String, presetFile: URL, layout: RepositoryLayout
+  ) -> Result<(String, String), PromptFileProblem> {
+    let url = URL(fileURLWithPath: path, relativeTo: presetFile.deletingLastPathComponent()).standardizedFileURL
+    guard !path.hasPrefix("/"), layout.contains(url) else {
+      return .failure(
+        PromptFileProblem(
+          code: "compile.prompt-file-outside",
+          message: "prompt file `\(path)` lies outside the repository root; prompt files must stay inside it"))
+    }
+    let relative = layout.relativePath(url)
+    let bytes: [UInt8]
+    do {
+      bytes = try FileReader.read(url.path, limit: options.maxPromptFileBytes)
+    } catch {
+      return .failure(PromptFileProblem(code: "compile.prompt-file", message: error.message(for: relative)))
+    }
+    if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+      let position = UTF8Validation.position(ofOffset: bad, in: bytes)
+      return .failure(
+        PromptFileProblem(
+          code: "compile.prompt-file-utf8",
+          message: "prompt file \(relative) is not valid UTF-8 (first bad byte at \(position.line):\(position.column))"))
+    }
+    var text = bytes[...]
+    if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
+    return .success((String(decoding: text, as: UTF8.self), relative))
+  }
+}

@@ -1,0 +1,99 @@
+/// The deterministic build output: every preset with its version, model, source and the exact request to POST.
+///
+/// Format `presetctl.bundle/v1`: `{"format", "presets": [...], "digest"}`, presets sorted by slug, written as
+/// pretty JSON with sorted keys. `digest` is the version-style hash of the canonical JSON of `presets`, so a
+/// deploy job can check a bundle was not edited by hand.
+public struct PresetBundle: Sendable, Equatable {
+  /// The format tag written into every bundle.
+  public static let format = "presetctl.bundle/v1"
+
+  /// The presets, sorted by slug.
+  public var presets: [Preset]
+
+  /// Creates a bundle; presets are sorted by slug.
+  public init(presets: [Preset]) {
+    self.presets = presets.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+  }
+
+  /// The `presets` array as JSON.
+  public var presetsJSON: JSONValue { .array(presets.map(Self.json(for:))) }
+
+  /// `sha256:` + hex SHA-256 of the canonical JSON of `presets`.
+  public var digest: String { "sha256:" + SHA256.hexDigest(JSONWriter.canonicalBytes(presetsJSON)) }
+
+  /// The whole bundle as JSON.
+  public var json: JSONValue {
+    let presets = presetsJSON
+    return .object(
+      JSONObject([
+        .init(key: "format", value: .string(Self.format)),
+        .init(key: "presets", value: presets),
+        .init(key: "digest", value: .string("sha256:" + SHA256.hexDigest(JSONWriter.canonicalBytes(presets)))),
+      ]))
+  }
+
+  /// The file bytes: pretty JSON, sorted keys, final newline.
+  public var fileBytes: [UInt8] { JSONWriter.bytes(json, options: .pretty) }
+
+  /// One preset's bundle entry.
+  public static func json(for preset: Preset) -> JSONValue {
+    var object = JSONObject()
+    object["slug"] = .string(preset.slug)
+    object["skin"] = .string(preset.skin.rawValue)
+    if let description = preset.description { object["description"] = .string(description) }
+    object["version"] = .string(preset.version.rawValue)
+    object["model"] = preset.model.json
+    object["source"] = .object(
+      JSONObject([.init(key: "file", value: .string(preset.source.file)), .init(key: "line", value: .number(Double(preset.source.line)))]))
+    object["request"] = .object(
+      JSONObject([
+        .init(key: "method", value: "POST"),
+        .init(key: "path", value: .string(preset.requestPath)),
+        .init(key: "body", value: .object(preset.body)),
+      ]))
+    return .object(object)
+  }
+}
+
+extension PresetBundle {
+  /// Why a bundle file could not be read.
+  public struct ReadError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    public var message: String
+    public var description: String { message }
+  }
+
+  /// Reads a bundle back, checking its format, digest and every preset's version against its model.
+  public init(bytes: [UInt8]) throws(ReadError) {
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(bytes)
+    } catch {
+      throw ReadError(message: "not valid JSON: \(error)")
+    }
+    guard value["format"]?.stringValue == Self.format else {
+      throw ReadError(message: "not a presetctl bundle (expected \"format\": \"\(Self.format)\")")
+    }
+    guard case .array(let entries)? = value["presets"] else { throw ReadError(message: "bundle has no `presets` array") }
+    var presets: [Preset] = []
+    for (i, entry) in entries.enumerated() {
+      guard let slug = entry["slug"]?.stringValue, let skin = entry["skin"]?.stringValue.flatMap(Skin.init(rawValue:)),
+        let modelJSON = entry["model"], let model = PresetModel(json: modelJSON),
+        let version = entry["version"]?.stringValue,
+        let file = entry["source"]?["file"]?.stringValue, let line = entry["source"]?["line"]?.numberValue,
+        case .object(let body)? = entry["request"]?["body"]
+      else { throw ReadError(message: "bundle entry \(i) is malformed") }
+      let preset = Preset(
+        slug: slug, skin: skin, description: entry["description"]?.stringValue, model: model,
+        source: Preset.Origin(file: file, line: Int(line)), promptSource: nil, body: body)
+      guard preset.version.rawValue == version else {
+        throw ReadError(message: "bundle entry `\(slug)`: version \(version) does not match its model (edited by hand?)")
+      }
+      presets.append(preset)
+    }
+    self.init(presets: presets)
+    guard value["digest"]?.stringValue == digest else {
+      throw ReadError(message: "bundle digest does not match its presets (edited by hand?)")
+    }
+  }
+}

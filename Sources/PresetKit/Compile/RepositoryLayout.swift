@@ -1,0 +1,80 @@
+import Foundation
+
+/// Where a preset repository starts and which files in it are presets.
+///
+/// Rules (README "Precise rules"): the root is the nearest folder at or above PATH that holds `.git`, else PATH
+/// itself; preset files are `*.yaml`/`*.yml` under PATH outside hidden folders, excluding `_defaults.yaml`;
+/// paths in diagnostics and bundles are relative to the root, with `/` separators, sorted bytewise.
+public struct RepositoryLayout: Sendable {
+  /// The repository root, absolute and standardised.
+  public var root: URL
+  /// The root with symlinks resolved, for containment checks.
+  public var resolvedRoot: String
+
+  /// The name of folder-defaults files, which are not presets.
+  public static let defaultsFileName = "_defaults.yaml"
+
+  /// Finds the root for an input path (a folder or a file).
+  public init(containing path: String) {
+    let fm = FileManager.default
+    let start = URL(fileURLWithPath: path).standardizedFileURL
+    var isDirectory: ObjCBool = false
+    let startFolder = fm.fileExists(atPath: start.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+      ? start.deletingLastPathComponent() : start
+    var candidate = startFolder
+    var found: URL?
+    while true {
+      if fm.fileExists(atPath: candidate.appendingPathComponent(".git").path) {
+        found = candidate
+        break
+      }
+      let parent = candidate.deletingLastPathComponent()
+      if parent.path == candidate.path { break }
+      candidate = parent
+    }
+    root = found ?? startFolder
+    resolvedRoot = root.resolvingSymlinksInPath().path
+  }
+
+  /// The path of `url` relative to the root (`presets/a.yaml`), or the absolute path when outside it.
+  public func relativePath(_ url: URL) -> String {
+    let full = url.standardizedFileURL.path
+    let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+    return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
+  }
+
+  /// True when `url`, with symlinks resolved, lies inside the root.
+  public func contains(_ url: URL) -> Bool {
+    let resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
+    return resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
+  }
+
+  /// The preset files under `path` (a folder, or one file taken as is), sorted by relative path.
+  public func presetFiles(under path: String) throws(DiagnosticError) -> [URL] {
+    let fm = FileManager.default
+    let start = URL(fileURLWithPath: path).standardizedFileURL
+    var isDirectory: ObjCBool = false
+    guard fm.fileExists(atPath: start.path, isDirectory: &isDirectory) else {
+      throw DiagnosticError(.error("input.not-found", "no such file or folder: \(path)"))
+    }
+    guard isDirectory.boolValue else { return [start] }
+    var files: [URL] = []
+    guard
+      let enumerator = fm.enumerator(
+        at: start, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey], options: [])
+    else {
+      throw DiagnosticError(.error("input.unreadable", "cannot read folder \(path)"))
+    }
+    for case let url as URL in enumerator {
+      let name = url.lastPathComponent
+      let values = try? url.resourceValues(forKeys: [.isDirectoryKey])
+      if values?.isDirectory == true {
+        if name.hasPrefix(".") { enumerator.skipDescendants() }
+        continue
+      }
+      guard name.hasSuffix(".yaml") || name.hasSuffix(".yml"), name != Self.defaultsFileName else { continue }
+      files.append(url.standardizedFileURL)
+    }
+    return files.sorted { relativePath($0).utf8.lexicographicallyPrecedes(relativePath($1).utf8) }
+  }
+}

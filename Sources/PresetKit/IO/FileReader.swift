@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Reads whole regular files with a size cap, refusing directories, FIFOs and devices up front.
+///
+/// Why not `Data(contentsOf:)`: opening a FIFO blocks forever and a 10 GB file would be read before any limit
+/// applied; here the file type and size are checked with `fstat` before a byte is read.
+public enum FileReader {
+  /// Why a file could not be read.
+  public struct Failure: Error, Sendable {
+    /// A stable diagnostic code.
+    public var code: String
+    /// The reason, without the path.
+    public var reason: String
+
+    /// The full message for a given (relative) path.
+    public func message(for path: String) -> String { "cannot read \(path): \(reason)" }
+  }
+
+  /// The file's bytes; throws when it is missing, not a regular file, unreadable or larger than `limit`.
+  public static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard fd >= 0 else {
+      let e = errno
+      throw Failure(code: e == ENOENT ? "input.not-found" : "input.unreadable", reason: String(cString: strerror(e)))
+    }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw Failure(code: "input.unreadable", reason: String(cString: strerror(errno))) }
+    let type = info.st_mode & S_IFMT
+    guard type == S_IFREG else {
+      let kind = type == S_IFDIR ? "a folder" : type == S_IFIFO ? "a FIFO" : "not a regular file"
+      throw Failure(code: "input.not-a-file", reason: "it is \(kind)")
+    }
+    let size = Int(info.st_size)
+    guard size <= limit else {
+      throw Failure(code: "input.too-large", reason: "\(size) bytes is over the limit of \(limit) bytes")
+    }
+    var bytes = [UInt8](repeating: 0, count: size)
+    var offset = 0
+    while offset < size {
+      let n = bytes.withUnsafeMutableBytes { buffer in
+        Glibc.read(fd, buffer.baseAddress.map { $0 + offset }, size - offset)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw Failure(code: "input.unreadable", reason: String(cString: strerror(errno)))
+      }
+      if n == 0 { break }
+      offset += n
+    }
+    if offset < size { bytes.removeSubrange(offset...) }
+    return bytes
+  }
+}

@@ -1,0 +1,53 @@
+import Dispatch
+import Foundation
+
+/// Maps over independent items on several threads and returns results in input order.
+///
+/// Files are independent, so compiling them is embarrassingly parallel; results are gathered by index so the
+/// output never depends on scheduling.
+public enum ParallelMap {
+  /// Applies `transform` to each item using up to `parallelism` threads; results keep the input order.
+  public static func map<T: Sendable, R: Sendable>(
+    _ items: [T], parallelism: Int, _ transform: @Sendable (T) -> R
+  ) -> [R] {
+    guard parallelism > 1, items.count > 1 else { return items.map(transform) }
+    let slots = ResultSlots<R>(count: items.count)
+    let workers = min(parallelism, items.count)
+    let next = AtomicCounter()
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        let i = next.increment()
+        guard i < items.count else { return }
+        slots.set(i, transform(items[i]))
+      }
+    }
+    return slots.values()
+  }
+}
+
+/// Per-index result storage written by distinct threads at distinct indices, read once all are done.
+private final class ResultSlots<R>: @unchecked Sendable {
+  private var storage: [R?]
+  private let lock = NSLock()
+
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: R) {
+    lock.withLock { storage[index] = value }
+  }
+
+  func values() -> [R] { lock.withLock { storage.compactMap { $0 } } }
+}
+
+/// A shared work index.
+private final class AtomicCounter: @unchecked Sendable {
+  private var value = -1
+  private let lock = NSLock()
+
+  func increment() -> Int {
+    lock.withLock {
+      value += 1
+      return value
+    }
+  }
+}

@@ -1,0 +1,180 @@
+/// Renders diagnostics as text with a source snippet and caret, as JSON, as Markdown, or as GitHub annotations.
+public struct DiagnosticRenderer: Sendable {
+  /// Returns a file's bytes by its diagnostic path, for snippets; nil when unavailable.
+  public typealias SourceProvider = @Sendable (String) -> [UInt8]?
+
+  /// ANSI styling for text output.
+  public var style: Style
+  /// Where snippet text comes from.
+  public var sources: SourceProvider
+
+  /// Creates a renderer.
+  public init(style: Style = Style(enabled: false), sources: @escaping SourceProvider = { _ in nil }) {
+    self.style = style
+    self.sources = sources
+  }
+
+  /// All diagnostics in one format. Text ends with a summary line; JSON is one document.
+  public func render(_ diagnostics: [Diagnostic], format: OutputFormat) -> String {
+    switch format {
+    case .text: return diagnostics.map(text).joined() + summary(diagnostics)
+    case .json: return json(diagnostics)
+    case .github: return diagnostics.map(github).joined()
+    case .markdown: return markdown(diagnostics)
+    }
+  }
+
+  /// `file:line:col: error[code]: message`, the source line, a caret, then hint and related notes.
+  public func text(_ d: Diagnostic) -> String {
+    var out = ""
+    let label = d.severity == .error ? style.error("error[\(d.code)]") : d.severity == .warning
+      ? style.warning("warning[\(d.code)]") : style.info("note[\(d.code)]")
+    if let location = d.location {
+      out += style.bold("\(location.file):\(location.line):\(location.column):") + " "
+    }
+    out += "\(label): \(d.message)\n"
+    if let location = d.location, let line = sourceLine(file: location.file, line: location.line) {
+      let number = String(location.line)
+      let gutter = String(repeating: " ", count: number.count)
+      out += style.dim(" \(number) |") + " \(line)\n"
+      var pad = ""
+      for (i, scalar) in line.unicodeScalars.enumerated() where i < location.column - 1 {
+        pad.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
+      }
+      out += style.dim(" \(gutter) |") + " \(pad)" + (d.severity == .error ? style.error("^") : style.warning("^")) + "\n"
+    }
+    if let hint = d.hint { out += "  " + style.info("hint:") + " \(hint)\n" }
+    for related in d.related {
+      out += "  " + style.info("note:") + " \(related.message): \(related.location.file):\(related.location.line):\(related.location.column)\n"
+    }
+    return out
+  }
+
+  /// The closing count line of text output.
+  public func summary(_ diagnostics: [Diagnostic]) -> String {
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.filter { $0.severity == .warning }.count
+    guard errors + warnings > 0 else { return "" }
+    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    return "\(plural(errors, "error")), \(plural(warnings, "warning"))\n"
+  }
+
+  /// `{"diagnostics": [{"severity","code","message","file","line","column","path"}]}`.
+  public func json(_ diagnostics: [Diagnostic]) -> String {
+    let array = diagnostics.map { Self.jsonValue($0) }
+    return JSONWriter.string(.object(JSONObject([.init(key: "diagnostics", value: .array(array))])))
+  }
+
+  /// One diagnostic as JSON; absent location fields are null.
+  public static func jsonValue(_ d: Diagnostic) -> JSONValue {
+    var object = JSONObject()
+    object["severity"] = .string(d.severity.rawValue)
+    object["code"] = .string(d.code)
+    object["message"] = .string(d.message)
+    object["file"] = d.location.map { .string($0.file) } ?? .null
+    object["line"] = d.location.map { .number(Double($0.line)) } ?? .null
+    object["column"] = d.location.map { .number(Double($0.column)) } ?? .null
+    object["path"] = d.path.map(JSONValue.string) ?? .null
+    if let hint = d.hint { object["hint"] = .string(hint) }
+    if !d.related.isEmpty {
+      object["related"] = .array(
+        d.related.map { r in
+          .object(
+            JSONObject([
+              .init(key: "message", value: .string(r.message)), .init(key: "file", value: .string(r.location.file)),
+              .init(key: "line", value: .number(Double(r.location.line))),
+              .init(key: "column", value: .number(Double(r.location.column))),
+            ]))
+        })
+    }
+    return .object(object)
+  }
+
+  /// `::error file=…,line=…,col=…,title=…::message` (GitHub Actions workflow command).
+  public func github(_ d: Diagnostic) -> String {
+    let command = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
+    var properties: [String] = []
+    if let location = d.location {
+      properties.append("file=\(Self.escapeProperty(location.file))")
+      properties.append("line=\(location.line)")
+      properties.append("col=\(location.column)")
+    }
+    properties.append("title=\(Self.escapeProperty(d.code))")
+    var message = d.message
+    if let hint = d.hint { message += " (\(hint))" }
+    return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
+  }
+
+  /// A Markdown table of findings.
+  public func markdown(_ diagnostics: [Diagnostic]) -> String {
+    guard !diagnostics.isEmpty else { return "No problems found.\n" }
+    var out = "| | location | code | message |\n|---|---|---|---|\n"
+    for d in diagnostics {
+      let icon = d.severity == .error ? "❌" : d.severity == .warning ? "⚠️" : "ℹ️"
+      let location = d.location.map { "`\($0.file):\($0.line):\($0.column)`" } ?? ""
+      let message = (d.message + (d.hint.map { " — \($0)" } ?? "")).replacingPipes()
+      out += "| \(icon) | \(location) | `\(d.code)` | \(message) |\n"
+    }
+    return out + "\n" + summary(diagnostics)
+  }
+
+  /// Escapes workflow-command data (`%`, CR, LF).
+  public static func escapeData(_ s: String) -> String {
+    var out = ""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "%": out += "%25"
+      case "\r": out += "%0D"
+      case "\n": out += "%0A"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// Escapes workflow-command properties (data escapes plus `:` and `,`).
+  public static func escapeProperty(_ s: String) -> String {
+    var out = ""
+    for scalar in escapeData(s).unicodeScalars {
+      switch scalar {
+      case ":": out += "%3A"
+      case ",": out += "%2C"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  private func sourceLine(file: String, line: Int) -> String? {
+    guard line >= 1, let bytes = sources(file) else { return nil }
+    var current = 1
+    var start = 0
+    for (i, b) in bytes.enumerated() where b == 0x0A {
+      if current == line { return Self.clean(bytes[start..<i]) }
+      current += 1
+      start = i + 1
+    }
+    return current == line && start <= bytes.count ? Self.clean(bytes[start...]) : nil
+  }
+
+  private static func clean(_ bytes: ArraySlice<UInt8>) -> String {
+    var line = String(decoding: bytes, as: UTF8.self)
+    if line.hasSuffix("\r") { line.removeLast() }
+    return line
+  }
+}
+
+extension String {
+  /// Escapes `|` so text fits in a Markdown table cell; newlines become spaces.
+  fileprivate func replacingPipes() -> String {
+    var out = ""
+    for scalar in unicodeScalars {
+      switch scalar {
+      case "|": out += "\\|"
+      case "\n": out += " "
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+}
