@@ -1,0 +1,36 @@
+import Foundation
+
+/// `presetctl-bench <subcommand> [options]`: performance measurements for presetctl, run in release mode
+/// (`swift run -c release presetctl-bench sha256`). Each subcommand lives in its own file.
+let usage = """
+  usage: presetctl-bench <subcommand> [options]
+  subcommands:
+    sha256 [--mb N] [--runs N] [--write PATH]   SHA-256 throughput (default 256 MB, 5 runs)
+  """
+
+func runBench(_ arguments: [String]) throws(BenchError) {
+  guard let subcommand = arguments.first else { throw BenchError.usage(usage) }
+  let rest = Array(arguments.dropFirst())
+  switch subcommand {
+  case "sha256": try SHA256Bench(arguments: rest).run()
+  case "-h", "--help", "help": print(usage)
+  default: throw BenchError.usage("unknown subcommand \(subcommand)\n\(usage)")
+  }
+}
+
+#if DEBUG
+  FileHandle.standardError.write(Data("note: debug build; use `swift run -c release presetctl-bench`\n".utf8))
+#endif
+
+do {
+  try runBench(Array(CommandLine.arguments.dropFirst()))
+} catch {
+  switch error {
+  case .usage(let message):
+    FileHandle.standardError.write(Data("\(message)\n".utf8))
+    exit(2)
+  case .failed(let message):
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    exit(1)
+  }
+}
