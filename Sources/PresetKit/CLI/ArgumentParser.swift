@@ -140,7 +140,8 @@ public struct ArgumentParser: Sendable {
 
   /// The usage line.
   public var usage: String {
-    "usage: \(commandName)" + (options.count > 1 ? " [options]" : "") + (positionalUsage.isEmpty ? "" : " \(positionalUsage)")
+    "usage: \(commandName)" + (options.count > 1 ? " [options]" : "")
+      + (positionalUsage.isEmpty ? "" : " \(positionalUsage)")
   }
 
   /// The full `--help` text.

@@ -79,7 +79,8 @@ public enum CommandLineTool {
     }
     guard let command = commands.first(where: { $0.name == first })?.command else {
       let hint = DidYouMean.suggestion(for: first, among: commands.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-      context.console.error("error: unknown command '\(first)'\(hint)\nRun 'presetctl --help' for the list of commands.\n")
+      context.console.error(
+        "error: unknown command '\(first)'\(hint)\nRun 'presetctl --help' for the list of commands.\n")
       return exitError
     }
     let parsed: ArgumentParser.Parsed

@@ -30,8 +30,10 @@ public struct Console: Sendable {
   }
 
   /// A console writing to the given sinks, without colour.
-  public init(out: @escaping Sink, err: @escaping Sink, outStyle: Style = Style(enabled: false),
-    errStyle: Style = Style(enabled: false), errIsTTY: Bool = false) {
+  public init(
+    out: @escaping Sink, err: @escaping Sink, outStyle: Style = Style(enabled: false),
+    errStyle: Style = Style(enabled: false), errIsTTY: Bool = false
+  ) {
     self.out = out
     self.err = err
     self.outStyle = outStyle
@@ -54,7 +56,9 @@ public struct Console: Sendable {
     var bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { buffer in Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset) }
+      let n = bytes.withUnsafeMutableBytes { buffer in
+        Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+      }
       if n < 0 && errno == EINTR { continue }
       if n <= 0 { return }
       offset += n

@@ -65,7 +65,11 @@ public struct Compiler: Sendable {
               severity: .error, code: "compile.duplicate-slug",
               message: "slug `\(preset.slug)` is already defined at \(first.file):\(first.line)",
               location: SourceLocation(file: preset.source.file, line: preset.source.line, column: 1), path: "/slug",
-              related: [.init(message: "first defined here", location: SourceLocation(file: first.file, line: first.line, column: 1))]))
+              related: [
+                .init(
+                  message: "first defined here", location: SourceLocation(file: first.file, line: first.line, column: 1)
+                )
+              ]))
           continue
         }
         seen[preset.slug] = preset.source
@@ -84,7 +88,9 @@ public struct Compiler: Sendable {
     do {
       bytes = try FileReader.read(url.path, limit: options.yamlLimits.maxFileBytes)
     } catch {
-      return ([], [.error(error.code, error.message(for: relative), at: SourceLocation(file: relative, line: 1, column: 1))])
+      return (
+        [], [.error(error.code, error.message(for: relative), at: SourceLocation(file: relative, line: 1, column: 1))]
+      )
     }
     let documents: [LocatedDocument]
     do {
@@ -196,7 +202,8 @@ public struct Compiler: Sendable {
       return .failure(
         PromptFileProblem(
           code: "compile.prompt-file-utf8",
-          message: "prompt file \(relative) is not valid UTF-8 (first bad byte at \(position.line):\(position.column))"))
+          message: "prompt file \(relative) is not valid UTF-8 (first bad byte at \(position.line):\(position.column))")
+      )
     }
     var text = bytes[...]
     if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }

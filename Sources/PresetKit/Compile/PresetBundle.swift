@@ -44,7 +44,10 @@ public struct PresetBundle: Sendable, Equatable {
     object["version"] = .string(preset.version.rawValue)
     object["model"] = preset.model.json
     object["source"] = .object(
-      JSONObject([.init(key: "file", value: .string(preset.source.file)), .init(key: "line", value: .number(Double(preset.source.line)))]))
+      JSONObject([
+        .init(key: "file", value: .string(preset.source.file)),
+        .init(key: "line", value: .number(Double(preset.source.line))),
+      ]))
     object["request"] = .object(
       JSONObject([
         .init(key: "method", value: "POST"),
@@ -74,7 +77,9 @@ extension PresetBundle {
     guard value["format"]?.stringValue == Self.format else {
       throw ReadError(message: "not a presetctl bundle (expected \"format\": \"\(Self.format)\")")
     }
-    guard case .array(let entries)? = value["presets"] else { throw ReadError(message: "bundle has no `presets` array") }
+    guard case .array(let entries)? = value["presets"] else {
+      throw ReadError(message: "bundle has no `presets` array")
+    }
     var presets: [Preset] = []
     for (i, entry) in entries.enumerated() {
       guard let slug = entry["slug"]?.stringValue, let skin = entry["skin"]?.stringValue.flatMap(Skin.init(rawValue:)),
@@ -87,7 +92,8 @@ extension PresetBundle {
         slug: slug, skin: skin, description: entry["description"]?.stringValue, model: model,
         source: Preset.Origin(file: file, line: Int(line)), promptSource: nil, body: body)
       guard preset.version.rawValue == version else {
-        throw ReadError(message: "bundle entry `\(slug)`: version \(version) does not match its model (edited by hand?)")
+        throw ReadError(
+          message: "bundle entry `\(slug)`: version \(version) does not match its model (edited by hand?)")
       }
       presets.append(preset)
     }

@@ -30,7 +30,8 @@ extension PresetSource {
     guard case .object(let top) = document.value else {
       diagnostics.append(
         .error(
-          "preset.not-a-mapping", "a preset document must be a mapping with `slug`, `skin` and `request`, got \(document.value.typeName)",
+          "preset.not-a-mapping",
+          "a preset document must be a mapping with `slug`, `skin` and `request`, got \(document.value.typeName)",
           at: map.location(of: .root), path: ""))
       return nil
     }
@@ -43,7 +44,8 @@ extension PresetSource {
     for member in top.members where !member.key.hasPrefix("x-") && !knownKeys.contains(member.key) {
       let hint = DidYouMean.suggestion(for: member.key, among: knownKeys).map { "did you mean `\($0)`?" }
       fail(
-        "preset.unknown-key", "unknown key `\(member.key)` in a preset document (allowed: \(knownKeys.joined(separator: ", ")), or `x-*`)",
+        "preset.unknown-key",
+        "unknown key `\(member.key)` in a preset document (allowed: \(knownKeys.joined(separator: ", ")), or `x-*`)",
         JSONPointer.root.appending(member.key), atKey: true, hint: hint)
     }
 
@@ -62,7 +64,8 @@ extension PresetSource {
     let slug = string("slug", required: true)
     if let slug, !isValidSlug(slug) {
       fail(
-        "preset.slug", "slug `\(slug)` must be lowercase letters, digits and single dashes (^[a-z0-9]+(-[a-z0-9]+)*$), at most \(maxSlugLength) characters",
+        "preset.slug",
+        "slug `\(slug)` must be lowercase letters, digits and single dashes (^[a-z0-9]+(-[a-z0-9]+)*$), at most \(maxSlugLength) characters",
         JSONPointer.root.appending("slug"))
     }
     var skin: Skin?
@@ -79,14 +82,18 @@ extension PresetSource {
     let description = string("description", required: false)
     let promptFile = string("system_prompt_file", required: false)
     if let promptFile, promptFile.isEmpty {
-      fail("preset.prompt-file", "`system_prompt_file` must not be empty", JSONPointer.root.appending("system_prompt_file"))
+      fail(
+        "preset.prompt-file", "`system_prompt_file` must not be empty", JSONPointer.root.appending("system_prompt_file")
+      )
     }
     var request: JSONObject?
     switch top["request"] {
     case nil: fail("preset.missing-key", "missing required key `request`", .root)
     case .object(let o)?: request = o
     case let other?:
-      fail("preset.type", "`request` must be a mapping (the inference body), got \(other.typeName)", JSONPointer.root.appending("request"))
+      fail(
+        "preset.type", "`request` must be a mapping (the inference body), got \(other.typeName)",
+        JSONPointer.root.appending("request"))
     }
     guard ok, let slug, let skin, let request else { return nil }
     let firstKey = map.root.children.first?.keyStart ?? map.root.start

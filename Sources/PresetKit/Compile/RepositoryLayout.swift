@@ -19,7 +19,8 @@ public struct RepositoryLayout: Sendable {
     let fm = FileManager.default
     let start = URL(fileURLWithPath: path).standardizedFileURL
     var isDirectory: ObjCBool = false
-    let startFolder = fm.fileExists(atPath: start.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    let startFolder =
+      fm.fileExists(atPath: start.path, isDirectory: &isDirectory) && !isDirectory.boolValue
       ? start.deletingLastPathComponent() : start
     var candidate = startFolder
     var found: URL?
@@ -46,7 +47,8 @@ public struct RepositoryLayout: Sendable {
   /// True when `url`, with symlinks resolved, lies inside the root.
   public func contains(_ url: URL) -> Bool {
     let resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
-    return resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
+    return resolved == resolvedRoot
+      || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
   }
 
   /// The preset files under `path` (a folder, or one file taken as is), sorted by relative path.

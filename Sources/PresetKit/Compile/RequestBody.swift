@@ -20,7 +20,8 @@ enum RequestBody {
     if let prompt = filePrompt {
       switch skin {
       case .chat:
-        let system: JSONValue = .object(JSONObject([.init(key: "role", value: "system"), .init(key: "content", value: .string(prompt))]))
+        let system: JSONValue = .object(
+          JSONObject([.init(key: "role", value: "system"), .init(key: "content", value: .string(prompt))]))
         if case .array(let messages)? = body["messages"] {
           body["messages"] = .array([system] + messages)
         } else {

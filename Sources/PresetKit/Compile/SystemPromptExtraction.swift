@@ -47,7 +47,8 @@ public enum SystemPromptExtraction {
           continue
         }
         result.pointer = pointer.appending("content")
-        result.prompt = joinedText(message["content"], pointer: pointer.appending("content"), partKey: "parts", add: add)
+        result.prompt = joinedText(
+          message["content"], pointer: pointer.appending("content"), partKey: "parts", add: add)
       }
       if let first = ignored.first {
         add(
@@ -63,7 +64,8 @@ public enum SystemPromptExtraction {
       if case .array(let messages)? = request["messages"], !messages.isEmpty {
         add(
           .warning, "compile.ignored-messages",
-          "`messages` is ignored: a preset stores only the system prompt and config", JSONPointer.root.appending("messages"))
+          "`messages` is ignored: a preset stores only the system prompt and config",
+          JSONPointer.root.appending("messages"))
       }
     case .responses:
       switch request["instructions"] {
@@ -73,7 +75,8 @@ public enum SystemPromptExtraction {
       case nil, .null?: break
       case let other?:
         add(
-          .error, "compile.system-prompt", "`instructions` must be a string to become the system prompt, got \(other.typeName)",
+          .error, "compile.system-prompt",
+          "`instructions` must be a string to become the system prompt, got \(other.typeName)",
           JSONPointer.root.appending("instructions"))
       }
       for key in ["input", "prompt"] where request[key] != nil && request[key] != .null {
@@ -109,7 +112,9 @@ public enum SystemPromptExtraction {
       }
       return texts.joined(separator: NormalisationRules.partSeparator)
     case let other?:
-      add(.error, "compile.system-prompt", "the system prompt must be a string or text parts, got \(other.typeName)", pointer)
+      add(
+        .error, "compile.system-prompt", "the system prompt must be a string or text parts, got \(other.typeName)",
+        pointer)
       return nil
     }
   }

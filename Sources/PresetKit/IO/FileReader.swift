@@ -27,7 +27,9 @@ public enum FileReader {
     }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0 else { throw Failure(code: "input.unreadable", reason: String(cString: strerror(errno))) }
+    guard fstat(fd, &info) == 0 else {
+      throw Failure(code: "input.unreadable", reason: String(cString: strerror(errno)))
+    }
     let type = info.st_mode & S_IFMT
     guard type == S_IFREG else {
       let kind = type == S_IFDIR ? "a folder" : type == S_IFIFO ? "a FIFO" : "not a regular file"

@@ -28,7 +28,8 @@ public struct BuildReport: Sendable {
         .object(
           JSONObject([
             .init(key: "slug", value: .string(p.slug)), .init(key: "skin", value: .string(p.skin.rawValue)),
-            .init(key: "model", value: .string(Self.modelName(p))), .init(key: "version", value: .string(p.version.rawValue)),
+            .init(key: "model", value: .string(Self.modelName(p))),
+            .init(key: "version", value: .string(p.version.rawValue)),
           ]))
       }
       return JSONWriter.string(

@@ -27,8 +27,11 @@ public struct DiagnosticRenderer: Sendable {
   /// `file:line:col: error[code]: message`, the source line, a caret, then hint and related notes.
   public func text(_ d: Diagnostic) -> String {
     var out = ""
-    let label = d.severity == .error ? style.error("error[\(d.code)]") : d.severity == .warning
-      ? style.warning("warning[\(d.code)]") : style.info("note[\(d.code)]")
+    let label =
+      d.severity == .error
+      ? style.error("error[\(d.code)]")
+      : d.severity == .warning
+        ? style.warning("warning[\(d.code)]") : style.info("note[\(d.code)]")
     if let location = d.location {
       out += style.bold("\(location.file):\(location.line):\(location.column):") + " "
     }
@@ -41,11 +44,14 @@ public struct DiagnosticRenderer: Sendable {
       for (i, scalar) in line.unicodeScalars.enumerated() where i < location.column - 1 {
         pad.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
       }
-      out += style.dim(" \(gutter) |") + " \(pad)" + (d.severity == .error ? style.error("^") : style.warning("^")) + "\n"
+      out +=
+        style.dim(" \(gutter) |") + " \(pad)" + (d.severity == .error ? style.error("^") : style.warning("^")) + "\n"
     }
     if let hint = d.hint { out += "  " + style.info("hint:") + " \(hint)\n" }
     for related in d.related {
-      out += "  " + style.info("note:") + " \(related.message): \(related.location.file):\(related.location.line):\(related.location.column)\n"
+      out +=
+        "  " + style.info("note:")
+        + " \(related.message): \(related.location.file):\(related.location.line):\(related.location.column)\n"
     }
     return out
   }

@@ -16,11 +16,14 @@ import Testing
                     "data_collection": "allow", "max_price": {}}}
       """)
     let model = NormalisationRules.model(config: raw, systemPrompt: nil)
-    #expect(JSONWriter.canonicalString(model.json) == #"{"config":{"model":"m","provider":{"order":["a"]}},"system_prompt":null}"#)
+    #expect(
+      JSONWriter.canonicalString(model.json)
+        == #"{"config":{"model":"m","provider":{"order":["a"]}},"system_prompt":null}"#)
   }
 
   @Test func keepsValuesThatOnlyLookLikeDefaults() throws {
-    let raw = try config(#"{"temperature": 0, "provider": {"zdr": false, "allow_fallbacks": false, "data_collection": "deny"}}"#)
+    let raw = try config(
+      #"{"temperature": 0, "provider": {"zdr": false, "allow_fallbacks": false, "data_collection": "deny"}}"#)
     let model = NormalisationRules.model(config: raw, systemPrompt: "x")
     #expect(model.config["temperature"] == 0)
     #expect(model.config["provider"] == ["zdr": false, "allow_fallbacks": false, "data_collection": "deny"])
@@ -35,7 +38,8 @@ import Testing
 
   @Test func providerOfOnlyDefaultsDisappears() throws {
     let raw = try config(#"{"model": "m", "provider": {"allow_fallbacks": true, "data_collection": "allow"}}"#)
-    #expect(NormalisationRules.model(config: raw, systemPrompt: nil).config == JSONObject([.init(key: "model", value: "m")]))
+    #expect(
+      NormalisationRules.model(config: raw, systemPrompt: nil).config == JSONObject([.init(key: "model", value: "m")]))
   }
 
   @Test func arrayElementsAreNormalisedButNeverDropped() throws {

@@ -9,7 +9,8 @@ import Testing
   func everyPresetGetsTheExpectedVersion() throws {
     let base = Shared.url("fixtures/versions")
     let expected = try JSONParser.parse(Array(Data(contentsOf: base.appendingPathComponent("expected.json"))))
-    let expectedModels = try JSONParser.parse(Array(Data(contentsOf: base.appendingPathComponent("expected-models.json"))))
+    let expectedModels = try JSONParser.parse(
+      Array(Data(contentsOf: base.appendingPathComponent("expected-models.json"))))
     let result = Compiler().compile(path: base.appendingPathComponent("presets").path)
     #expect(!result.hasErrors, "\(result.diagnostics.filter { $0.severity == .error })")
     let expectedObject = try #require(expected.objectValue)
