@@ -24,9 +24,12 @@ let package = Package(
       name: "presetctl",
       dependencies: ["PresetKit"]
     ),
+    // Test support: an in-process fake of OpenRouter's preset API; never part of the product.
+    .target(name: "OpenRouterFake", dependencies: ["PresetKit"]),
+    .executableTarget(name: "fake-openrouter", dependencies: ["OpenRouterFake"]),
     .testTarget(
       name: "PresetKitTests",
-      dependencies: ["PresetKit"]
+      dependencies: ["PresetKit", "OpenRouterFake"]
     ),
   ]
 )
