@@ -24,10 +24,13 @@ let package = Package(
       name: "presetctl",
       dependencies: ["PresetKit"]
     ),
-    .executableTarget(name: "presetctl-bench", dependencies: ["PresetKit"]),
+    .executableTarget(name: "presetctl-bench", dependencies: ["PresetKit", "OpenRouterFake"]),
+    // Test support: an in-process fake of OpenRouter's preset API; never part of the product.
+    .target(name: "OpenRouterFake", dependencies: ["PresetKit"]),
+    .executableTarget(name: "fake-openrouter", dependencies: ["OpenRouterFake"]),
     .testTarget(
       name: "PresetKitTests",
-      dependencies: ["PresetKit"]
+      dependencies: ["PresetKit", "OpenRouterFake"]
     ),
   ]
 )

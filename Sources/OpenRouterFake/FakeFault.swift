@@ -1,0 +1,90 @@
+import Foundation
+
+extension FakeOpenRouter {
+  /// A misbehaviour injected into one matching request.
+  public enum Fault: Sendable, Equatable, CustomStringConvertible {
+    /// Waits, then handles the request normally.
+    case latency(TimeInterval)
+    /// Answers this status with an error body (and `Retry-After` seconds if given) without handling the request.
+    case status(Int, retryAfter: Int? = nil)
+    /// Handles the request (a POST is stored), then answers this status: the client cannot know it was stored.
+    case statusAfterApply(Int)
+    /// Closes the connection with a reset before handling anything.
+    case reset
+    /// Handles the request, then resets the connection without answering.
+    case resetAfterApply
+    /// Handles the request, then answers only after this delay (the client times out meanwhile).
+    case lateAnswer(TimeInterval)
+    /// Waits this long, then resets without handling (a POST is not stored; the client times out).
+    case stall(TimeInterval)
+    /// Answers `307` with a `Location` on another host, without handling.
+    case redirect(to: String)
+    /// Answers 401 with an error message that repeats the received `Authorization` header.
+    case echoKey
+    /// Handles the request, then sends only the first half of the JSON answer (with a matching length).
+    case truncatedJSON
+    /// Handles the request, then answers an HTML page with `Content-Type: text/html`.
+    case wrongContentType
+
+    /// A short name for logs and records.
+    public var description: String {
+      switch self {
+      case .latency(let seconds): "latency(\(seconds))"
+      case .status(let status, let retryAfter): "status(\(status)\(retryAfter.map { ", retry-after \($0)" } ?? ""))"
+      case .statusAfterApply(let status): "statusAfterApply(\(status))"
+      case .reset: "reset"
+      case .resetAfterApply: "resetAfterApply"
+      case .lateAnswer(let seconds): "lateAnswer(\(seconds))"
+      case .stall(let seconds): "stall(\(seconds))"
+      case .redirect(let location): "redirect(\(location))"
+      case .echoKey: "echoKey"
+      case .truncatedJSON: "truncatedJSON"
+      case .wrongContentType: "wrongContentType"
+      }
+    }
+  }
+
+  /// A fault waiting for requests that match `method` (nil: any) and `path`, a glob over the path below
+  /// `/api/v1` as sent (percent-encoded, without the query) where `*` matches any run of characters.
+  struct FaultRule: Sendable {
+    var fault: Fault
+    var method: String?
+    var pathPattern: String
+    var remaining: Int
+
+    func matches(method: String, path: String) -> Bool {
+      if let expected = self.method, expected.uppercased() != method.uppercased() { return false }
+      return Glob.matches(pattern: pathPattern, text: path)
+    }
+  }
+}
+
+/// `*`-only glob matching.
+enum Glob {
+  static func matches(pattern: String, text: String) -> Bool {
+    let pattern = Array(pattern.utf8)
+    let text = Array(text.utf8)
+    var p = 0
+    var t = 0
+    var starP = -1
+    var starT = 0
+    while t < text.count {
+      if p < pattern.count && pattern[p] == UInt8(ascii: "*") {
+        starP = p
+        starT = t
+        p += 1
+      } else if p < pattern.count && pattern[p] == text[t] {
+        p += 1
+        t += 1
+      } else if starP >= 0 {
+        p = starP + 1
+        starT += 1
+        t = starT
+      } else {
+        return false
+      }
+    }
+    while p < pattern.count && pattern[p] == UInt8(ascii: "*") { p += 1 }
+    return p == pattern.count
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import PresetKit
+
+extension FakeOpenRouter {
+  /// Handles one connection: read, record, apply any fault, answer, close.
+  func serve(_ fd: Int32) {
+    let request: FakeHTTPRequest
+    do {
+      request = try FakeHTTPReader.read(fd)
+    } catch {
+      if case .malformed(let reason) = error {
+        SocketIO.write(fd, FakeHTTPResponse.error(400, "Malformed request: \(reason)").serialized())
+      }
+      SocketIO.close(fd)
+      return
+    }
+    let relativePath =
+      request.path.hasPrefix("/api/v1") ? String(request.path.dropFirst("/api/v1".count)) : request.path
+    let authorization = request.headers["authorization"]
+    let (fault, latency) = lock.withLock { () -> (Fault?, TimeInterval) in
+      var fault: Fault?
+      if let index = faultRules.firstIndex(where: { $0.matches(method: request.method, path: relativePath) }) {
+        fault = faultRules[index].fault
+        faultRules[index].remaining -= 1
+        if faultRules[index].remaining <= 0 { faultRules.remove(at: index) }
+      }
+      var headers = request.headers
+      headers["authorization"] = nil
+      recorded.append(
+        RecordedRequest(
+          method: request.method, path: relativePath, query: request.query, headers: headers,
+          hadAuthorization: authorization != nil, authorized: authorization == "Bearer \(options.apiKey)",
+          body: request.body, fault: fault))
+      return (fault, currentLatency)
+    }
+    if latency > 0 { Thread.sleep(forTimeInterval: latency) }
+
+    let handle = { self.handle(request, relativePath: relativePath) }
+    switch fault {
+    case nil:
+      SocketIO.write(fd, handle().serialized())
+    case .latency(let seconds)?:
+      Thread.sleep(forTimeInterval: seconds)
+      SocketIO.write(fd, handle().serialized())
+    case .status(let status, let retryAfter)?:
+      let extra = retryAfter.map { [("Retry-After", String($0))] } ?? []
+      SocketIO.write(fd, FakeHTTPResponse.error(status, Self.faultMessage(status), extraHeaders: extra).serialized())
+    case .statusAfterApply(let status)?:
+      _ = handle()
+      SocketIO.write(fd, FakeHTTPResponse.error(status, Self.faultMessage(status)).serialized())
+    case .reset?:
+      SocketIO.reset(fd)
+      return
+    case .resetAfterApply?:
+      _ = handle()
+      SocketIO.reset(fd)
+      return
+    case .lateAnswer(let seconds)?:
+      let response = handle()
+      Thread.sleep(forTimeInterval: seconds)
+      SocketIO.write(fd, response.serialized())
+    case .stall(let seconds)?:
+      Thread.sleep(forTimeInterval: seconds)
+      SocketIO.reset(fd)
+      return
+    case .redirect(let location)?:
+      let response = FakeHTTPResponse(
+        status: 307, headers: [("Location", location), ("Content-Type", "text/plain")], body: Array("moved".utf8))
+      SocketIO.write(fd, response.serialized())
+    case .echoKey?:
+      let message = "Invalid credentials in header 'Authorization: \(authorization ?? "")'"
+      SocketIO.write(fd, FakeHTTPResponse.error(401, message).serialized())
+    case .truncatedJSON?:
+      var response = handle()
+      response.body = Array(response.body.prefix(max(1, response.body.count / 2)))
+      SocketIO.write(fd, response.serialized())
+    case .wrongContentType?:
+      _ = handle()
+      let page = "<html><body><h1>502 Bad Gateway</h1></body></html>"
+      let response = FakeHTTPResponse(
+        status: 200, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(page.utf8))
+      SocketIO.write(fd, response.serialized())
+    }
+    SocketIO.close(fd)
+  }
+
+  static func faultMessage(_ status: Int) -> String {
+    switch status {
+    case 409: "Resource conflict. Please try again later."
+    case 429: "Rate limit exceeded"
+    case 500: "Internal Server Error"
+    case 502: "Bad Gateway"
+    case 503: "Service Unavailable"
+    case 504: "Gateway Timeout"
+    default: FakeHTTPResponse.reason(status)
+    }
+  }
+}

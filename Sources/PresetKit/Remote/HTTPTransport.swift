@@ -1,0 +1,137 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// One HTTP answer, whatever its status.
+struct HTTPResponse: Sendable {
+  var status: Int
+  /// Header fields with lowercased names.
+  var headers: [String: String]
+  var body: [UInt8]
+
+  func header(_ name: String) -> String? { headers[name.lowercased()] }
+}
+
+/// A request that got no HTTP answer.
+struct TransportFailure: Sendable {
+  /// The URLError code (e.g. -1001 timed out, -1004 refused).
+  var code: Int
+  var detail: String
+
+  var isTimeout: Bool { code == URLError.timedOut.rawValue }
+  var isCancelled: Bool { code == URLError.cancelled.rawValue }
+
+  /// True when the request cannot have reached the server, so a POST was certainly not stored.
+  var neverReachedServer: Bool {
+    [
+      URLError.cannotConnectToHost.rawValue, URLError.cannotFindHost.rawValue,
+      URLError.dnsLookupFailed.rawValue, URLError.notConnectedToInternet.rawValue,
+    ].contains(code)
+  }
+}
+
+/// What one attempt produced.
+enum HTTPOutcome: Sendable {
+  case response(HTTPResponse)
+  case failure(TransportFailure)
+}
+
+/// Owns the URLSession (invalidated when the last client copy goes away) and counts requests.
+final class HTTPTransport: @unchecked Sendable {
+  // @unchecked: URLSession is thread-safe; the counter is behind its own lock.
+  let session: URLSession
+  private let lock = NSLock()
+  private var sent = 0
+
+  init(timeout: TimeInterval) {
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.timeoutIntervalForRequest = timeout
+    configuration.timeoutIntervalForResource = timeout
+    configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+    configuration.urlCache = nil
+    configuration.httpShouldSetCookies = false
+    configuration.httpCookieAcceptPolicy = .never
+    configuration.httpMaximumConnectionsPerHost = 64
+    session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+  }
+
+  deinit { session.finishTasksAndInvalidate() }
+
+  /// HTTP requests sent so far (every attempt counts).
+  var requestCount: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return sent
+  }
+
+  private func countRequest() {
+    lock.withLock { sent += 1 }
+  }
+
+  func send(_ request: URLRequest) async -> HTTPOutcome {
+    countRequest()
+    let holder = TaskHolder()
+    return await withTaskCancellationHandler {
+      await withCheckedContinuation { (continuation: CheckedContinuation<HTTPOutcome, Never>) in
+        let task = session.dataTask(with: request) { data, response, error in
+          continuation.resume(returning: Self.outcome(data: data, response: response, error: error))
+        }
+        holder.start(task)
+      }
+    } onCancel: {
+      holder.cancel()
+    }
+  }
+
+  private static func outcome(data: Data?, response: URLResponse?, error: Error?) -> HTTPOutcome {
+    if let error {
+      let nsError = error as NSError
+      let code = nsError.domain == NSURLErrorDomain ? nsError.code : URLError.unknown.rawValue
+      return .failure(TransportFailure(code: code, detail: nsError.localizedDescription))
+    }
+    guard let http = response as? HTTPURLResponse else {
+      return .failure(TransportFailure(code: URLError.badServerResponse.rawValue, detail: "not an HTTP response"))
+    }
+    var headers: [String: String] = [:]
+    for (name, value) in http.allHeaderFields {
+      if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
+    }
+    return .response(HTTPResponse(status: http.statusCode, headers: headers, body: data.map { [UInt8]($0) } ?? []))
+  }
+}
+
+/// Hands a data task to the cancellation handler, which may run before or after the task exists.
+private final class TaskHolder: @unchecked Sendable {
+  private let lock = NSLock()
+  private var task: URLSessionDataTask?
+  private var cancelled = false
+
+  func start(_ task: URLSessionDataTask) {
+    lock.lock()
+    self.task = task
+    let cancelNow = cancelled
+    lock.unlock()
+    if cancelNow { task.cancel() } else { task.resume() }
+  }
+
+  func cancel() {
+    lock.lock()
+    cancelled = true
+    let task = self.task
+    lock.unlock()
+    task?.cancel()
+  }
+}
+
+/// Refuses every redirect: following one would send the bearer key to wherever the `Location` points.
+/// The 3xx answer is then delivered as the response and reported as an error.
+private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+  func urlSession(
+    _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+  ) {
+    completionHandler(nil)
+  }
+}

@@ -1,0 +1,36 @@
+/// Removes an API key from text that may have come from a server (which can echo the key back).
+struct KeyScrubber {
+  /// Tokens at least this long that occur inside the key are treated as a piece of it.
+  static let minimumPiece = 8
+
+  let secret: String
+
+  func scrub(_ text: String) -> String {
+    guard !secret.isEmpty else { return text }
+    var result = text.replacingOccurrences(of: secret, with: "<redacted>")
+    guard secret.count >= Self.minimumPiece else { return result }
+    // Check each token (split at whitespace, quotes and punctuation that cannot be in a key) for being a
+    // sizeable fragment of the key.
+    var output = ""
+    var token = ""
+    func flush() {
+      if token.count >= Self.minimumPiece && secret.contains(token) {
+        output += "<redacted>"
+      } else {
+        output += token
+      }
+      token = ""
+    }
+    for character in result {
+      if character.isWhitespace || "\"'`,;()[]{}<>".contains(character) {
+        flush()
+        output.append(character)
+      } else {
+        token.append(character)
+      }
+    }
+    flush()
+    result = output
+    return result
+  }
+}

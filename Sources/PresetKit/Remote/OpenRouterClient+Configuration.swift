@@ -1,0 +1,99 @@
+import Foundation
+
+extension OpenRouterClient {
+  /// Where and how the client talks to OpenRouter.
+  public struct Configuration: Sendable {
+    /// OpenRouter's production API root.
+    public static let defaultBaseURL = URL(string: "https://openrouter.ai/api/v1")!
+
+    /// API root; paths such as `/presets` are appended. Plain `http` is accepted only for loopback hosts
+    /// (127.0.0.1, ::1, localhost), so the key never crosses a network unencrypted.
+    public var baseURL: URL
+    /// The bearer key.
+    public var apiKey: APIKey
+    /// Per-request timeout. URLSession on Linux honours whole seconds only, so it is rounded up (minimum 1 s).
+    public var timeout: TimeInterval
+    /// Maximum retries per operation after the first attempt.
+    public var retries: Int
+    /// Upper bound on the time an operation may spend including retries; a backoff that would pass it ends the
+    /// operation instead.
+    public var maxRetryElapsed: TimeInterval
+    /// Delay before the first retry; doubles with each further retry (with jitter), up to `backoffMax`.
+    public var backoffBase: TimeInterval
+    /// Cap for one backoff delay (a larger `Retry-After` still wins).
+    public var backoffMax: TimeInterval
+    /// Items per page when listing (the API allows 1...100).
+    public var pageSize: Int
+    /// The `User-Agent` header.
+    public var userAgent: String
+
+    /// Creates a configuration with production defaults.
+    public init(
+      apiKey: APIKey,
+      baseURL: URL = Configuration.defaultBaseURL,
+      timeout: TimeInterval = 30,
+      retries: Int = 5,
+      maxRetryElapsed: TimeInterval = 120,
+      backoffBase: TimeInterval = 0.5,
+      backoffMax: TimeInterval = 30,
+      pageSize: Int = 100,
+      userAgent: String = "presetctl/\(PresetKit.version)"
+    ) {
+      self.apiKey = apiKey
+      self.baseURL = baseURL
+      self.timeout = timeout
+      self.retries = retries
+      self.maxRetryElapsed = maxRetryElapsed
+      self.backoffBase = backoffBase
+      self.backoffMax = backoffMax
+      self.pageSize = pageSize
+      self.userAgent = userAgent
+    }
+
+    /// Hosts for which plain http is allowed.
+    static let loopbackHosts: Set<String> = ["127.0.0.1", "::1", "[::1]", "localhost"]
+
+    /// Checks every field and returns the base URL text without a trailing slash.
+    func validatedBase() throws(RemoteError) -> String {
+      if let problem = apiKey.headerProblem {
+        throw RemoteError(apiKey.isEmpty ? .missingKey : .invalidKey, message: problem)
+      }
+      guard timeout > 0, timeout.isFinite else {
+        throw RemoteError(.invalidConfiguration, message: "timeout must be a positive number of seconds")
+      }
+      guard retries >= 0 else { throw RemoteError(.invalidConfiguration, message: "retries must not be negative") }
+      guard maxRetryElapsed >= 0, backoffBase >= 0, backoffMax >= 0, maxRetryElapsed.isFinite else {
+        throw RemoteError(.invalidConfiguration, message: "backoff delays must not be negative")
+      }
+      guard (1...100).contains(pageSize) else {
+        throw RemoteError(.invalidConfiguration, message: "page size must be 1...100 (the API's limit)")
+      }
+      guard let components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false),
+        let scheme = components.scheme?.lowercased(), let host = components.host, !host.isEmpty
+      else {
+        throw RemoteError(.invalidURL, message: "base URL \(baseURL.absoluteString) has no scheme or host")
+      }
+      guard components.user == nil, components.password == nil, components.query == nil,
+        components.fragment == nil
+      else {
+        throw RemoteError(.invalidURL, message: "base URL must not carry credentials, a query or a fragment")
+      }
+      switch scheme {
+      case "https":
+        break
+      case "http":
+        guard Self.loopbackHosts.contains(host.lowercased()) else {
+          throw RemoteError(
+            .invalidURL,
+            message: "refusing plain http to \(host): the API key would travel unencrypted (use https)"
+          )
+        }
+      default:
+        throw RemoteError(.invalidURL, message: "base URL scheme \(scheme) is not http(s)")
+      }
+      var text = baseURL.absoluteString
+      while text.hasSuffix("/") { text.removeLast() }
+      return text
+    }
+  }
+}

@@ -1,0 +1,200 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// One API call: method, path below the base URL (already percent-encoded), query and body.
+struct Call: Sendable {
+  var method: String
+  var path: String
+  var query: [(String, String)] = []
+  var body: [UInt8]?
+  var slug: String?
+
+  init(method: String, path: String, query: [(String, String)] = [], body: [UInt8]? = nil, slug: String?) {
+    self.method = method
+    self.path = path
+    self.query = query
+    self.body = body
+    self.slug = slug
+  }
+
+  /// `GET /presets/x`, used in error messages.
+  var label: String { "\(method) \(path)" }
+}
+
+extension OpenRouterClient {
+  /// `/presets/<slug>` with the slug percent-encoded as one path segment.
+  func presetPath(_ slug: String) throws(RemoteError) -> String {
+    guard !slug.isEmpty else { throw RemoteError(.invalidURL, message: "a preset slug must not be empty") }
+    return "/presets/" + PathEncoding.segment(slug)
+  }
+
+  func urlRequest(_ call: Call) throws(RemoteError) -> URLRequest {
+    var text = base + call.path
+    if !call.query.isEmpty {
+      text +=
+        "?" + call.query.map { "\(PathEncoding.segment($0.0))=\(PathEncoding.segment($0.1))" }.joined(separator: "&")
+    }
+    guard let url = URL(string: text) else {
+      throw RemoteError(.invalidURL, slug: call.slug, message: "cannot form a URL for \(call.label)")
+    }
+    var request = URLRequest(url: url)
+    request.httpMethod = call.method
+    // Set as a property: the initializer's timeout argument is ignored by FoundationNetworking.
+    request.timeoutInterval = Self.wholeSeconds(configuration.timeout)
+    request.setValue("Bearer \(configuration.apiKey.secret)", forHTTPHeaderField: "Authorization")
+    request.setValue("application/json", forHTTPHeaderField: "Accept")
+    request.setValue(configuration.userAgent, forHTTPHeaderField: "User-Agent")
+    if let body = call.body {
+      request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+      request.httpBody = Data(body)
+    }
+    return request
+  }
+
+  /// Sends an idempotent request, retrying transient failures, and returns a 2xx answer or one whose status
+  /// is in `accepting`; anything else becomes an error.
+  func perform(_ call: Call, accepting: Set<Int> = []) async throws(RemoteError) -> HTTPResponse {
+    let request = try urlRequest(call)
+    var state = RetryState(policy: policy)
+    while true {
+      try checkCancellation(call)
+      state.attempts += 1
+      let outcome = await transport.send(request)
+      let failure: RemoteError
+      var retryAfter: TimeInterval?
+      switch outcome {
+      case .response(let response):
+        if (200..<300).contains(response.status) || accepting.contains(response.status) { return response }
+        failure = error(from: response, call: call, attempts: state.attempts)
+        guard RetryPolicy.retryableStatuses.contains(response.status) else { throw failure }
+        retryAfter = RetryPolicy.retryAfterSeconds(response.header("Retry-After"))
+      case .failure(let transportFailure):
+        failure = error(from: transportFailure, call: call, attempts: state.attempts)
+        if transportFailure.isCancelled { throw failure }
+      }
+      guard let delay = state.nextDelay(retryAfter: retryAfter) else { throw failure }
+      try await sleep(delay, call: call)
+    }
+  }
+
+  func checkCancellation(_ call: Call) throws(RemoteError) {
+    if Task.isCancelled {
+      throw RemoteError(.cancelled, slug: call.slug, message: "cancelled", request: call.label)
+    }
+  }
+
+  func sleep(_ seconds: TimeInterval, call: Call) async throws(RemoteError) {
+    guard seconds > 0 else { return }
+    do {
+      try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+    } catch {
+      throw RemoteError(.cancelled, slug: call.slug, message: "cancelled while waiting to retry", request: call.label)
+    }
+  }
+
+  /// Parses a 2xx body as JSON; a wrong content type or broken JSON is a decoding error.
+  func decodeJSON(_ response: HTTPResponse, call: Call) throws(RemoteError) -> JSONValue {
+    let contentType = response.header("Content-Type") ?? "(none)"
+    guard contentType.lowercased().contains("json") else {
+      throw RemoteError(
+        .decoding, slug: call.slug,
+        message: "expected a JSON answer, got content type \(scrub(contentType)): \(snippet(response.body))",
+        request: call.label)
+    }
+    do {
+      return try JSONParser.parse(response.body)
+    } catch {
+      throw RemoteError(
+        .decoding, slug: call.slug, message: "the answer is not valid JSON (\(error.description))",
+        request: call.label)
+    }
+  }
+
+  /// Decodes the `data` member of an answer with `decode`.
+  func decodeData<T>(
+    _ json: JSONValue, call: Call, _ decode: (JSONValue) throws(ShapeProblem) -> T
+  ) throws(RemoteError) -> T {
+    do throws(ShapeProblem) {
+      guard let data = json["data"] else { throw ShapeProblem(message: "the answer lacks \"data\"") }
+      return try decode(data)
+    } catch {
+      throw RemoteError(.decoding, slug: call.slug, message: scrub(error.message), request: call.label)
+    }
+  }
+
+  /// Builds a readable error from a non-2xx answer, using the spec's `{"error": {"code", "message"}}` body.
+  func error(from response: HTTPResponse, call: Call, attempts: Int) -> RemoteError {
+    if (300..<400).contains(response.status) {
+      let target = response.header("Location").flatMap { URL(string: $0)?.host } ?? "another location"
+      return RemoteError(
+        .redirect(response.status), slug: call.slug,
+        message:
+          "refused to follow an HTTP \(response.status) redirect to \(scrub(target)) (it would carry the API key)",
+        request: call.label, attempts: attempts)
+    }
+    var serverMessage: String?
+    if let json = try? JSONParser.parse(response.body), let message = json["error"]?["message"]?.stringValue {
+      serverMessage = message
+    }
+    let detail = serverMessage.map { scrub(oneLine($0)) } ?? snippet(response.body)
+    var message = "HTTP \(response.status) \(Self.reason(response.status))"
+    if !detail.isEmpty { message += ": \(detail)" }
+    if response.status == 401 { message += " — check the API key (\(APIKey.environmentVariable))" }
+    return RemoteError(
+      .http(response.status), slug: call.slug, message: message, request: call.label, attempts: attempts)
+  }
+
+  func error(from failure: TransportFailure, call: Call, attempts: Int) -> RemoteError {
+    if failure.isTimeout {
+      let seconds = Int(Self.wholeSeconds(configuration.timeout))
+      return RemoteError(
+        .timeout, slug: call.slug, message: "no answer within \(seconds) s", request: call.label, attempts: attempts)
+    }
+    if failure.isCancelled {
+      return RemoteError(.cancelled, slug: call.slug, message: "cancelled", request: call.label, attempts: attempts)
+    }
+    return RemoteError(
+      .transport, slug: call.slug,
+      message: "connection failed: \(scrub(failure.detail)) (URL error \(failure.code))",
+      request: call.label, attempts: attempts)
+  }
+
+  static func reason(_ status: Int) -> String {
+    switch status {
+    case 400: "Bad Request"
+    case 401: "Unauthorized"
+    case 403: "Forbidden"
+    case 404: "Not Found"
+    case 408: "Request Timeout"
+    case 409: "Conflict"
+    case 429: "Too Many Requests"
+    case 500: "Internal Server Error"
+    case 502: "Bad Gateway"
+    case 503: "Service Unavailable"
+    case 504: "Gateway Timeout"
+    default: ""
+    }
+  }
+
+  /// The start of a non-JSON body, on one line, without the key.
+  func snippet(_ body: [UInt8]) -> String {
+    let text = String(decoding: body.prefix(300), as: UTF8.self)
+    var line = oneLine(text)
+    if body.count > 300 { line += "…" }
+    return scrub(line)
+  }
+
+  private func oneLine(_ text: String) -> String {
+    String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+      .trimmingCharacters(in: .whitespaces)
+  }
+
+  /// Removes the key from server-provided text: the whole key, and any token that is a long piece of it
+  /// (servers sometimes echo a truncated key).
+  func scrub(_ text: String) -> String {
+    KeyScrubber(secret: configuration.apiKey.secret).scrub(text)
+  }
+}

@@ -1,0 +1,71 @@
+/// A failure talking to OpenRouter, readable on its own and naming the preset when there is one.
+///
+/// Messages never contain the API key: the client scrubs server text (which may echo the key) before it
+/// builds an error.
+public struct RemoteError: Error, Sendable, CustomStringConvertible {
+  /// What kind of failure this is; plan/apply code branches on it.
+  public enum Kind: Sendable, Equatable {
+    /// No API key was configured.
+    case missingKey
+    /// The key cannot be sent (control characters, spaces).
+    case invalidKey
+    /// The base URL or a slug cannot form a request URL, or plain http to a non-loopback host.
+    case invalidURL
+    /// A configuration value is out of range (timeout, retries).
+    case invalidConfiguration
+    /// The server answered with this HTTP status (after retries where they apply).
+    case http(Int)
+    /// The server answered with a redirect, which the client refuses to follow (it would carry the key).
+    case redirect(Int)
+    /// The connection failed (refused, reset, DNS, TLS).
+    case transport
+    /// No answer within the configured timeout.
+    case timeout
+    /// The answer was not the JSON shape the spec documents.
+    case decoding
+    /// A POST may or may not have been stored and reading the preset back did not settle it.
+    case unknownOutcome
+    /// The calling task was cancelled.
+    case cancelled
+  }
+
+  /// What kind of failure this is.
+  public var kind: Kind
+  /// The preset the request was about, if any.
+  public var slug: String?
+  /// A readable explanation (without the preset prefix; `description` adds it).
+  public var message: String
+  /// The request, e.g. `POST /presets/my-preset/chat/completions`, when one was made.
+  public var request: String?
+  /// How many HTTP attempts were made for the failing operation (0 when none was sent).
+  public var attempts: Int
+
+  /// Creates an error. Callers pass text that is already free of the key.
+  public init(_ kind: Kind, slug: String? = nil, message: String, request: String? = nil, attempts: Int = 0) {
+    self.kind = kind
+    self.slug = slug
+    self.message = message
+    self.request = request
+    self.attempts = attempts
+  }
+
+  /// `preset 'slug': message (request, N attempts)`.
+  public var description: String {
+    var text = slug.map { "preset '\($0)': " } ?? ""
+    text += message
+    var details: [String] = []
+    if let request { details.append(request) }
+    if attempts > 1 { details.append("\(attempts) attempts") }
+    if !details.isEmpty { text += " (" + details.joined(separator: ", ") + ")" }
+    return text
+  }
+
+  /// True for statuses and failures where a later retry by the user may succeed.
+  public var isTransient: Bool {
+    switch kind {
+    case .http(let status): RetryPolicy.retryableStatuses.contains(status)
+    case .transport, .timeout, .unknownOutcome: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Exponential backoff with jitter, bounded by attempts and elapsed time, honouring `Retry-After`.
+struct RetryPolicy: Sendable {
+  /// Statuses worth another try: timeouts, conflicts, rate limits and server errors.
+  static let retryableStatuses: Set<Int> = [408, 409, 429, 500, 502, 503, 504]
+
+  /// Statuses after which a POST may have been stored (the server got the body and then failed).
+  /// 409 and 429 are refusals: nothing was stored.
+  static let unknownOutcomeStatuses: Set<Int> = [408, 500, 502, 503, 504]
+
+  var retries: Int
+  var maxElapsed: TimeInterval
+  var base: TimeInterval
+  var cap: TimeInterval
+
+  /// Seconds from a `Retry-After` header; HTTP dates and junk are ignored (the backoff applies then).
+  static func retryAfterSeconds(_ header: String?) -> TimeInterval? {
+    guard let header else { return nil }
+    let trimmed = header.trimmingCharacters(in: .whitespaces)
+    guard let seconds = Int(trimmed), seconds >= 0 else { return nil }
+    return TimeInterval(seconds)
+  }
+}
+
+/// The progress of one operation's attempts.
+struct RetryState {
+  let policy: RetryPolicy
+  let start = ContinuousClock.now
+  /// HTTP attempts made so far.
+  var attempts = 0
+
+  init(policy: RetryPolicy) { self.policy = policy }
+
+  var elapsed: TimeInterval {
+    let parts = start.duration(to: .now).components
+    return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
+  }
+
+  /// The delay before the next attempt, or nil when the attempt or time budget is spent.
+  func nextDelay(retryAfter: TimeInterval?) -> TimeInterval? {
+    guard attempts <= policy.retries else { return nil }
+    let exponent = Double(max(0, attempts - 1))
+    let ceiling = min(policy.cap, policy.base * pow(2, exponent))
+    // "Equal jitter": at least half the ceiling, so delays still grow, spread so parallel clients desynchronise.
+    var delay = ceiling * Double.random(in: 0.5...1)
+    if let retryAfter { delay = max(delay, retryAfter) }
+    guard elapsed + delay <= policy.maxElapsed else { return nil }
+    return delay
+  }
+}
