@@ -33,6 +33,9 @@ public enum CommandLineTool {
     [
       ("validate", ValidateCommand.command),
       ("build", BuildCommand.command),
+      ("plan", PlanCommand.command),
+      ("apply", ApplyCommand.command),
+      ("drift", DriftCommand.command),
       ("version", versionCommand),
     ]
   }

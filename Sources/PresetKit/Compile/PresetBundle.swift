@@ -74,6 +74,11 @@ extension PresetBundle {
     } catch {
       throw ReadError(message: "not valid JSON: \(error)")
     }
+    try self.init(json: value)
+  }
+
+  /// Reads a bundle from its JSON value (also used for the bundle embedded in a saved plan).
+  public init(json value: JSONValue) throws(ReadError) {
     guard value["format"]?.stringValue == Self.format else {
       throw ReadError(message: "not a presetctl bundle (expected \"format\": \"\(Self.format)\")")
     }

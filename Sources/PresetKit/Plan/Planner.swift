@@ -1,0 +1,45 @@
+/// Reads the live state for a set of desired presets and classifies each one.
+public struct Planner: Sendable {
+  /// The API client.
+  public var client: OpenRouterClient
+  /// Concurrent reads.
+  public var parallelism: Int
+
+  /// Creates a planner.
+  public init(client: OpenRouterClient, parallelism: Int) {
+    self.client = client
+    self.parallelism = max(1, parallelism)
+  }
+
+  /// One GET per desired preset plus the list pages (for unmanaged presets).
+  public func plan(for desired: [Preset], listUnmanaged: Bool = true) async throws(RemoteError) -> PresetPlan {
+    let client = self.client
+    let results = await BoundedConcurrency.map(desired, parallelism: parallelism) { preset in
+      do throws(RemoteError) {
+        return Result<LivePreset?, RemoteError>.success(try await client.getPreset(slug: preset.slug))
+      } catch {
+        return .failure(error)
+      }
+    }
+    var entries: [PresetPlan.Entry] = []
+    for (preset, result) in zip(desired, results) {
+      let live = try result.get()
+      entries.append(Self.classify(desired: preset, live: live))
+    }
+    var unmanaged: [LivePresetSummary] = []
+    if listUnmanaged {
+      let slugs = Set(desired.map(\.slug))
+      unmanaged = try await client.listPresets().filter { !slugs.contains($0.slug) }
+    }
+    return PresetPlan(entries: entries, unmanaged: unmanaged)
+  }
+
+  /// Create when absent, unchanged when the normalised live version equals the desired one, else update.
+  public static func classify(desired: Preset, live: LivePreset?) -> PresetPlan.Entry {
+    guard let live else { return PresetPlan.Entry(desired: desired, action: .create, live: nil, liveVersion: nil) }
+    let liveVersion = live.model?.version
+    return PresetPlan.Entry(
+      desired: desired, action: liveVersion == desired.version ? .unchanged : .update, live: live,
+      liveVersion: liveVersion)
+  }
+}
