@@ -5,6 +5,7 @@ extension SHA256 {
   /// locals, arithmetic is wrapping (`&+`, `&>>`), the message schedule sits in stack memory reused for every
   /// block, and the round constants are read through an unsafe pointer so no bounds checks remain in the loop.
   struct State: Sendable {
+    // H0…H7 start as the initial hash value of FIPS 180-4, 5.3.3.
     var h0: UInt32 = 0x6a09_e667
     var h1: UInt32 = 0xbb67_ae85
     var h2: UInt32 = 0x3c6e_f372

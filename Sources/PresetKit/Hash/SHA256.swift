@@ -1,7 +1,7 @@
 /// SHA-256 (FIPS 180-4), streaming and one-shot.
 ///
 /// Foundation on Linux has no SHA-256 (no CryptoKit, no CommonCrypto), and the package takes no dependencies,
-/// so preset versions are hashed here. The value is a plain 104-byte struct: copying a hasher forks the stream,
+/// so preset versions are hashed here. The value is a plain fixed-size struct: copying a hasher forks the stream,
 /// and no heap memory is touched until `finalize()` returns the digest.
 ///
 /// ```swift

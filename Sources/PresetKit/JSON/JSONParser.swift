@@ -53,7 +53,16 @@ public struct JSONParser {
     var values: [JSONValue] = []
     parser.skipWhitespace()
     while parser.index < parser.bytes.count {
-      values.append(try parser.parseValue())
+      let value = try parser.parseValue()
+      values.append(value)
+      // `1-2` or `truefalse` must not read as two values: a number or literal needs whitespace (or the end) after it.
+      switch value {
+      case .null, .bool, .number:
+        if let next = parser.peek(), ![0x20, 0x0A, 0x0D, 0x09].contains(next) {
+          throw parser.error("expected whitespace or a newline between JSON texts")
+        }
+      case .string, .array, .object: break
+      }
       parser.skipWhitespace()
     }
     return values
@@ -90,6 +99,9 @@ public struct JSONParser {
     try enter()
     index += 1
     var members: [JSONObject.Member] = []
+    // Keys seen so far as UTF-8 (code-unit equality, unlike `String`), filled only once the object is large:
+    // a linear scan per key would make a hostile 100k-member object take minutes.
+    var seenKeys: Set<[UInt8]> = []
     skipWhitespace()
     if peek() == UInt8(ascii: "}") {
       index += 1
@@ -101,7 +113,14 @@ public struct JSONParser {
       guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
       let keyOffset = index
       let key = try parseString()
-      if members.contains(where: { $0.key.utf8.elementsEqual(key.utf8) }) {
+      let isDuplicate: Bool
+      if members.count < 16 {
+        isDuplicate = members.contains(where: { $0.key.utf8.elementsEqual(key.utf8) })
+      } else {
+        if seenKeys.isEmpty { seenKeys = Set(members.map { Array($0.key.utf8) }) }
+        isDuplicate = !seenKeys.insert(Array(key.utf8)).inserted
+      }
+      if isDuplicate {
         throw error("duplicate key \"\(key)\"", at: keyOffset)
       }
       skipWhitespace()
@@ -270,7 +289,10 @@ public struct JSONParser {
     guard let value = Double(text), value.isFinite else {
       throw error("number \(text) is out of range", at: start)
     }
-    if isInteger && abs(value) > jsonMaxExactInteger {
+    // Compare digits, not the double: 2^53 + 1 rounds to 2^53 and would slip through a `>` test on the value.
+    if isInteger && abs(value) >= jsonMaxExactInteger
+      && !bytes[(bytes[start] == UInt8(ascii: "-") ? start + 1 : start)..<index].elementsEqual("9007199254740992".utf8)
+    {
       throw error("integer \(text) is too large to be represented exactly (limit 2^53)", at: start)
     }
     return value

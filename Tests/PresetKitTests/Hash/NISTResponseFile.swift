@@ -34,6 +34,11 @@ struct NISTResponseFile {
   }
 }
 
+/// Lowercase hexadecimal text of bytes.
+func hexString(_ bytes: [UInt8]) -> String {
+  bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+}
+
 /// Bytes from hexadecimal text, or nil when the text has an odd length or a non-hex character.
 func bytes(fromHex hex: String) -> [UInt8]? {
   let digits = Array(hex.utf8)

@@ -65,8 +65,7 @@ struct NISTSHA256Tests {
         md2 = next
       }
       seed = md2
-      let actual = md2.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
-        .joined()
+      let actual = hexString(md2)
       #expect(actual == expected, "COUNT = \(count)")
       if actual == expected { passed += 1 }
     }
