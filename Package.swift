@@ -24,6 +24,7 @@ let package = Package(
       name: "presetctl",
       dependencies: ["PresetKit"]
     ),
+    .executableTarget(name: "presetctl-schemagen", dependencies: ["PresetKit"]),
     .testTarget(
       name: "PresetKitTests",
       dependencies: ["PresetKit"]
