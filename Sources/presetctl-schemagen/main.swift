@@ -2,6 +2,8 @@
 // OpenAPI document. Usage:
 //   swift run presetctl-schemagen <openapi.yaml|openapi.json> [<package root>] [--check]
 // --check writes nothing and exits 1 when a committed file differs from what the spec derives (for CI).
+//   swift run presetctl-schemagen --tightenings
+// prints the tightenings table in Markdown (docs/schemas.md carries it verbatim).
 import Foundation
 import PresetKit
 
@@ -43,6 +45,10 @@ func loadSpec(_ path: String) -> JSONValue {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments == ["--tightenings"] {
+  print(SchemaTightenings.markdownTable(), terminator: "")
+  exit(0)
+}
 let check = arguments.contains("--check")
 arguments.removeAll { $0 == "--check" }
 guard (1...2).contains(arguments.count) else {
