@@ -25,21 +25,19 @@ func loadSpec(_ path: String) -> JSONValue {
     }
   }
   if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
-    // TODO(yaml): YAMLLoader (branch `yaml`) has not landed yet. Once it has, replace this block with:
-    //   do {
-    //     let documents = try YAMLLoader.load(bytes, file: path)
-    //     guard documents.count == 1, let document = documents.first else { fail("\(path): expected one document") }
-    //     return document.value
-    //   } catch { fail(error.diagnostics.map(\.message).joined(separator: "\n")) }
-    // and make SchemasAreCurrentTests read the YAML spec in-process.
-    _ = bytes
-    fail(
-      """
-      YAML input needs YAMLLoader, which is not in this build yet. Convert the spec once with
-        python3 -c 'import yaml,json,sys; json.dump(yaml.safe_load(open(sys.argv[1])), open(sys.argv[2],"w"))' \\
-          \(path) /tmp/openapi-presets.json
-      and pass the .json file.
-      """, code: 2)
+    do {
+      let documents = try YAMLLoader.load(bytes, file: path)
+      guard documents.count == 1, let document = documents.first else {
+        fail("\(path): expected exactly one YAML document, found \(documents.count)")
+      }
+      return document.value
+    } catch {
+      let lines = error.diagnostics.map { diagnostic in
+        let place = diagnostic.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
+        return place + diagnostic.message
+      }
+      fail(lines.joined(separator: "\n"))
+    }
   }
   fail("\(path): expected a .yaml, .yml or .json file", code: 2)
 }
