@@ -28,6 +28,7 @@ let package = Package(
     // Test support: an in-process fake of OpenRouter's preset API; never part of the product.
     .target(name: "OpenRouterFake", dependencies: ["PresetKit"]),
     .executableTarget(name: "fake-openrouter", dependencies: ["OpenRouterFake"]),
+    .executableTarget(name: "presetctl-schemagen", dependencies: ["PresetKit"]),
     .testTarget(
       name: "PresetKitTests",
       dependencies: ["PresetKit", "OpenRouterFake"]
