@@ -34,7 +34,11 @@ public struct Compiler: Sendable {
 
   /// Compiles every preset file under several paths of one repository (the root is found from the first).
   public func compile(paths: [String]) -> CompileResult {
-    let layout = RepositoryLayout(containing: paths.first ?? ".")
+    compile(paths: paths, layout: RepositoryLayout(containing: paths.first ?? "."))
+  }
+
+  /// Compiles preset files under several paths with an explicit repository root.
+  public func compile(paths: [String], layout: RepositoryLayout) -> CompileResult {
     var files: [URL] = []
     var seenFiles: Set<String> = []
     var inputDiagnostics: [Diagnostic] = []

@@ -14,6 +14,12 @@ public struct RepositoryLayout: Sendable {
   /// The name of folder-defaults files, which are not presets.
   public static let defaultsFileName = "_defaults.yaml"
 
+  /// Uses `root` as the repository root as is (for trees extracted from a git revision, say).
+  public init(root: URL) {
+    self.root = root.standardizedFileURL
+    resolvedRoot = self.root.resolvingSymlinksInPath().path
+  }
+
   /// Finds the root for an input path (a folder or a file).
   public init(containing path: String) {
     let fm = FileManager.default
