@@ -20,6 +20,8 @@ struct YAMLTreeBuilder: YAMLEventSink {
     var keyText: String?
     /// True for a plain, untagged `<<`, the merge key.
     var isMergeKey = false
+    /// True for the stand-in of a node that could not be built (an undefined alias).
+    var isPlaceholder = false
   }
 
   /// A mapping key that waits for its value.
@@ -126,9 +128,11 @@ struct YAMLTreeBuilder: YAMLEventSink {
 
   // MARK: - Events
 
+  /// True when the next node is a mapping key. Reads through the subscript instead of `stack.last`, which
+  /// would copy the whole frame for every scalar.
   private var inKeyPosition: Bool {
-    guard let top = stack.last else { return false }
-    return top.isMapping && top.key == nil
+    let top = stack.count - 1
+    return top >= 0 && stack[top].isMapping && stack[top].key == nil
   }
 
   private mutating func scalarEvent(_ scalar: YAMLEvent.Scalar) -> Bool {
@@ -193,7 +197,14 @@ struct YAMLTreeBuilder: YAMLEventSink {
           hint: recursive ? nil : "define the anchor with &\(name) before using it"
         )
       )
-      finish(Built(value: .null, node: SourceNode(start: start, end: end), size: 1, height: 0), anchor: nil)
+      let placeholder = Built(
+        value: .null,
+        node: SourceNode(start: start, end: end),
+        size: 1,
+        height: 0,
+        isPlaceholder: true
+      )
+      finish(placeholder, anchor: nil)
       return true
     }
     guard count(target.size, at: start, alias: true) else { return false }
