@@ -97,12 +97,10 @@ struct YAMLTreeBuilder: YAMLEventSink {
       root = nil
       return true
     case .documentEnd:
-      let built =
-        root
-        ?? Built(
-          value: .null, node: SourceNode(start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)), size: 1,
-          height: 0)
-      documents.append(LocatedDocument(value: built.value, sourceMap: SourceMap(file: file, root: built.node)))
+      // libyaml always gives a document a node (an empty plain scalar at least); the fallback is defensive.
+      let origin = SourcePosition(line: 1, column: 1)
+      let node = root?.node ?? SourceNode(start: origin, end: origin)
+      documents.append(LocatedDocument(value: root?.value ?? .null, sourceMap: SourceMap(file: file, root: node)))
       root = nil
       return true
     case .scalar(let scalar):
@@ -116,8 +114,8 @@ struct YAMLTreeBuilder: YAMLEventSink {
     case .sequenceEnd(let end):
       guard let frame = stack.popLast() else { return true }
       let node = SourceNode(start: frame.start, end: end, children: frame.children)
-      finish(
-        Built(value: .array(frame.values), node: node, size: frame.size, height: frame.height), anchor: frame.anchor)
+      let built = Built(value: .array(frame.values), node: node, size: frame.size, height: frame.height)
+      finish(built, anchor: frame.anchor)
       return true
     case .mappingEnd(let end):
       guard let frame = stack.popLast() else { return true }
