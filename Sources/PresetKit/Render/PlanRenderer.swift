@@ -59,8 +59,8 @@ public struct PlanRenderer: Sendable {
   /// Text for a terminal.
   public func text(style: Style) -> String {
     var out = style.bold(summary) + "\n"
+    if plan.entries.contains(where: { $0.action != .unchanged }) || !plan.unmanaged.isEmpty { out += "\n" }
     for entry in plan.entries where entry.action != .unchanged {
-      out += "\n"
       let slug = style.bold(entry.desired.slug)
       switch entry.action {
       case .create:
@@ -78,7 +78,7 @@ public struct PlanRenderer: Sendable {
       }
     }
     for preset in plan.unmanaged {
-      out += "\n" + style.dim("? unmanaged \(preset.slug)") + " (live only; presetctl never deletes — archive it by hand if unwanted)\n"
+      out += style.dim("? unmanaged \(preset.slug)") + " (live only; presetctl never deletes — archive it by hand if unwanted)\n"
     }
     return out
   }
