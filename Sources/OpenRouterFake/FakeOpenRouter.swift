@@ -160,16 +160,18 @@ public final class FakeOpenRouter: @unchecked Sendable {
   }
 
   /// Stores a preset directly, as if made elsewhere (e.g. in the web UI), with one version per entry of
-  /// `versions` (system prompt, config); the last becomes designated. `uiMade` adds the UI defaults.
+  /// `versions` (system prompt, config object; a non-object config is stored as `{}`); the last becomes
+  /// designated. `uiMade` adds the UI defaults.
   @discardableResult
   public func seed(
-    slug: String, versions: [(systemPrompt: String?, config: JSONObject)], name: String? = nil,
+    slug: String, versions: [(systemPrompt: String?, config: JSONValue)], name: String? = nil,
     description: String? = nil, status: String = "active", uiMade: Bool = false
   ) -> LivePreset? {
     lock.withLock {
       var last: StoredPreset?
       for entry in versions {
-        let config = uiMade ? PresetExtraction.addingDefaults(options.uiDefaults, to: entry.config) : entry.config
+        let object = entry.config.objectValue ?? JSONObject()
+        let config = uiMade ? PresetExtraction.addingDefaults(options.uiDefaults, to: object) : object
         last = store.addVersion(
           slug: slug, systemPrompt: entry.systemPrompt, config: config, name: name, description: description,
           status: status)
@@ -181,7 +183,7 @@ public final class FakeOpenRouter: @unchecked Sendable {
   /// Stores a preset with one version.
   @discardableResult
   public func seed(
-    slug: String, systemPrompt: String?, config: JSONObject, name: String? = nil, status: String = "active",
+    slug: String, systemPrompt: String?, config: JSONValue, name: String? = nil, status: String = "active",
     uiMade: Bool = false
   ) -> LivePreset? {
     seed(slug: slug, versions: [(systemPrompt, config)], name: name, status: status, uiMade: uiMade)
