@@ -69,7 +69,6 @@ public final class FakeOpenRouter: @unchecked Sendable {
   var currentLatency: TimeInterval
   private var listener: Int32?
   private var boundPort: UInt16 = 0
-  private var stopped = false
 
   /// Creates a stopped fake; call `start()`.
   public init(options: Options = Options()) {
@@ -102,7 +101,6 @@ public final class FakeOpenRouter: @unchecked Sendable {
     lock.withLock {
       listener = fd
       boundPort = port
-      stopped = false
     }
     // Weak, so a fake that is dropped without `stop()` still deinitialises and closes its socket.
     let thread = Thread { [weak self] in Self.acceptLoop(fd, server: self) }
@@ -113,7 +111,6 @@ public final class FakeOpenRouter: @unchecked Sendable {
   /// Closes the listener; requests already accepted finish on their own threads.
   public func stop() {
     let fd: Int32? = lock.withLock {
-      stopped = true
       defer { listener = nil }
       return listener
     }
@@ -122,6 +119,8 @@ public final class FakeOpenRouter: @unchecked Sendable {
 
   private static func acceptLoop(_ listener: Int32, server: FakeOpenRouter?) {
     weak let server = server
+    // This thread owns the listening descriptor; `stop()` only shuts it down.
+    defer { SocketIO.close(listener) }
     while let connection = SocketIO.accept(listener) {
       guard let server else {
         SocketIO.close(connection)

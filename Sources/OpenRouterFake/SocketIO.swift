@@ -86,10 +86,11 @@ enum SocketIO {
     }
   }
 
-  /// Stops a listener so a blocked `accept` returns.
+  /// Stops a listener so a blocked (or the next) `accept` fails. The descriptor is not closed here: the
+  /// accept thread closes it when it leaves its loop, so the number cannot be reused by another socket while
+  /// that thread may still call `accept` on it.
   static func shutdownListener(_ fd: Int32) {
     shutdown(fd, Int32(SHUT_RDWR))
-    close(fd)
   }
 
   /// Reads some bytes; empty on end of stream or error.

@@ -190,6 +190,7 @@ struct ClientRetryTests {
       })
     #expect(error.kind == .transport)
     #expect(error.attempts == 2)
+    #expect(client.requestCount == 2, "a refused connection never reached the server: no read-back")
     #expect(error.description.contains("preset 'z'"))
   }
 
