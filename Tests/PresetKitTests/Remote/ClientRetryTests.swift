@@ -180,9 +180,9 @@ struct ClientRetryTests {
 
   @Test("an unreachable server is a transport error after the retries")
   func connectionRefused() async throws {
-    let fake = try RemoteTest.startFake()
-    let client = try RemoteTest.client(for: fake, retries: 1)
-    fake.stop()
+    let down = try UnreachableServer()
+    let client = try OpenRouterClient(
+      .init(apiKey: APIKey("k"), baseURL: down.baseURL, timeout: 1, retries: 1, backoffBase: 0.005))
     let error = try #require(
       await RemoteTest.remoteError { () async throws(RemoteError) in
         try await client.createVersion(
