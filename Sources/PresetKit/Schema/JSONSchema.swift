@@ -20,6 +20,8 @@ public struct JSONSchema: Sendable {
   /// Every violation, sorted by where the offending value appears in the instance (document order), then by
   /// the order keywords were checked.
   public func validate(_ instance: JSONValue) -> [SchemaViolation] {
+    // Most instances are valid: the quick pass settles those without building any messages.
+    if isValid(instance) { return [] }
     var evaluator = SchemaEvaluator(program: program, collect: true)
     var marks = EvaluatedMarks()
     _ = evaluator.evaluate(program.root, instance, into: &marks, mergeOnFailure: false)

@@ -40,8 +40,10 @@ extension SchemaCompiler {
         }
       }
       for (offset, node) in branches.nodes.enumerated() {
-        for value in implicitValues(of: node, property: property) { add(value, offset) }
-        if let name = refName(of: node) { add(name, offset) }
+        let implicit = implicitValues(of: node, property: property)
+        for value in implicit { add(value, offset) }
+        // OpenAPI's implicit mapping by schema name, only when the branch itself does not pin the value.
+        if implicit.isEmpty, let name = refName(of: node) { add(name, offset) }
       }
       branches.discriminator = SchemaDiscriminator(property: property, values: values)
       nodes[entry.node].keywords[entry.keyword].kind =

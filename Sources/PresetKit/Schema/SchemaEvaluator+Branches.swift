@@ -84,15 +84,15 @@ extension SchemaEvaluator {
     }
     if mismatched.count == outcomes.count, outcomes.count == spec.nodes.count {
       // Every alternative wants another type: one message naming them all beats one per branch.
-      var expected: SchemaTypeSet = []
+      var expected: [SchemaTypeSet] = []
       for outcome in outcomes {
         for violation in outcome.violations where violation.code == "schema.type" && violation.path.count == base {
-          expected.formUnion(violation.expected ?? [])
+          expected.append(violation.expected ?? [])
         }
       }
+      let union = expected.reduce(into: SchemaTypeSet()) { $0.formUnion($1) }
       report(
-        "schema.type", SchemaText.typeMismatch(expected: expected, actual: value), at: keyword.path,
-        expected: expected)
+        "schema.type", SchemaText.typeMismatch(expected: expected, actual: value), at: keyword.path, expected: union)
       return
     }
     guard var best = outcomes.first else { return }
@@ -108,18 +108,24 @@ extension SchemaEvaluator {
     marks.formUnion(best.marks)
   }
 
-  /// Lower is closer: the right type first, then no mismatched constant on a direct member (an implicit
-  /// discriminator such as `kind: {const: …}`), then fewer violations, then deeper ones (it got further).
-  private func closeness(_ outcome: BranchOutcome, base: Int) -> (Int, Int, Int, Int) {
+  /// Lower is closer: the right type first; then no mismatched `const` on a direct member (an implicit
+  /// discriminator such as `kind: {const: …}`); then fewer shape mismatches (unknown or missing keys, the sign
+  /// of a branch meant for other objects); then fewer violations; then deeper ones (the branch got further).
+  private func closeness(_ outcome: BranchOutcome, base: Int) -> (Int, Int, Int, Int, Int) {
     var typeMismatch = 0
     var constantMismatch = 0
+    var shapeMismatches = 0
     var deepest = 0
     for violation in outcome.violations {
       let depth = violation.path.count - base
-      if depth == 0 && violation.code == "schema.type" { typeMismatch = 1 }
-      if depth == 1 && (violation.code == "schema.const" || violation.code == "schema.enum") { constantMismatch = 1 }
+      switch (depth, violation.code) {
+      case (0, "schema.type"): typeMismatch = 1
+      case (1, "schema.const"): constantMismatch = 1
+      case (0, "schema.required"), (1, "schema.unknown-key"): shapeMismatches += 1
+      default: break
+      }
       deepest = max(deepest, depth)
     }
-    return (typeMismatch, constantMismatch, outcome.violations.count, -deepest)
+    return (typeMismatch, constantMismatch, shapeMismatches, outcome.violations.count, -deepest)
   }
 }

@@ -1,28 +1,18 @@
 extension SchemaEvaluator {
   /// Checks one keyword of node `node`; annotations for the current location go into `marks`.
+  ///
+  /// A thin dispatcher on purpose: evaluation recurses through this frame once per schema level, so message
+  /// building lives in separate `fail…` functions that only run on failure and keep this frame small.
   mutating func check(
     _ keyword: SchemaKeyword, in node: Int, _ value: JSONValue, _ marks: inout EvaluatedMarks
   ) -> Bool {
     switch keyword.kind {
     case .type(let types):
-      guard types.admits(value) else {
-        report(
-          "schema.type", SchemaText.typeMismatch(expected: types, actual: value), at: keyword.path, expected: types)
-        return false
-      }
-      return true
+      return types.admits(value) || failType(types, keyword, value)
     case .enumeration(let options):
-      if options.contains(value) { return true }
-      report(
-        "schema.enum", "must be one of: \(SchemaText.optionList(options))", at: keyword.path,
-        hint: Self.didYouMean(value, options.compactMap(\.stringValue)))
-      return false
+      return options.contains(value) || failEnum(options, keyword, value)
     case .constant(let expected):
-      if value == expected { return true }
-      report(
-        "schema.const", "must be \(SchemaText.render(expected))", at: keyword.path,
-        hint: Self.didYouMean(value, expected.stringValue.map { [$0] } ?? []))
-      return false
+      return value == expected || failConst(expected, keyword, value)
     case .members, .propertyNames, .required, .dependentRequired, .dependentSchemas, .minProperties,
       .maxProperties, .unevaluatedProperties:
       guard case .object(let object) = value else { return true }
@@ -32,68 +22,38 @@ extension SchemaEvaluator {
       return checkArray(keyword, items, &marks)
     case .minLength(let limit):
       guard case .string(let text) = value else { return true }
-      let length = text.unicodeScalars.count
-      guard length >= limit else {
-        report(
-          "schema.min-length",
-          "must be at least \(limit) character\(limit == 1 ? "" : "s") long (got \(length))", at: keyword.path)
-        return false
-      }
-      return true
+      return text.unicodeScalars.count >= limit || failLength(limit, text, keyword, minimum: true)
     case .maxLength(let limit):
       guard case .string(let text) = value else { return true }
-      let length = text.unicodeScalars.count
-      guard length <= limit else {
-        report(
-          "schema.max-length",
-          "must be at most \(limit) character\(limit == 1 ? "" : "s") long (got \(length))", at: keyword.path)
-        return false
-      }
-      return true
+      return text.unicodeScalars.count <= limit || failLength(limit, text, keyword, minimum: false)
     case .pattern(let regex):
-      guard case .string(let text) = value, !regex.matches(text) else { return true }
-      report("schema.pattern", "must match the pattern `\(regex.source)`", at: keyword.path)
-      return false
+      guard case .string(let text) = value else { return true }
+      return regex.matches(text) || failPattern(regex, keyword)
     case .minimum(let limit):
-      return checkNumber(value, keyword, "schema.minimum", "at least", limit) { $0 >= limit }
+      guard case .number(let n) = value else { return true }
+      return n >= limit || failBound(n, limit, keyword, "schema.minimum", "at least")
     case .maximum(let limit):
-      return checkNumber(value, keyword, "schema.maximum", "at most", limit) { $0 <= limit }
+      guard case .number(let n) = value else { return true }
+      return n <= limit || failBound(n, limit, keyword, "schema.maximum", "at most")
     case .exclusiveMinimum(let limit):
-      return checkNumber(value, keyword, "schema.exclusive-minimum", "greater than", limit) { $0 > limit }
+      guard case .number(let n) = value else { return true }
+      return n > limit || failBound(n, limit, keyword, "schema.exclusive-minimum", "greater than")
     case .exclusiveMaximum(let limit):
-      return checkNumber(value, keyword, "schema.exclusive-maximum", "less than", limit) { $0 < limit }
+      guard case .number(let n) = value else { return true }
+      return n < limit || failBound(n, limit, keyword, "schema.exclusive-maximum", "less than")
     case .multipleOf(let divisor):
-      guard case .number(let n) = value, !divisor.divides(n) else { return true }
-      report(
-        "schema.multiple-of",
-        "must be a multiple of \(SchemaText.number(divisor.value)) (got \(SchemaText.number(n)))", at: keyword.path)
-      return false
+      guard case .number(let n) = value else { return true }
+      return divisor.divides(n) || failMultipleOf(n, divisor, keyword)
     case .allOf(let list):
-      var valid = true
-      for branch in list where !evaluateInPlace(branch, value, into: &marks, mergeOnFailure: true) {
-        valid = false
-        if !collect { return false }
-      }
-      return valid
+      return checkAllOf(list, value, &marks)
     case .anyOf(let branches):
       return checkBranches(branches, oneOf: false, keyword, value, &marks)
     case .oneOf(let branches):
       return checkBranches(branches, oneOf: true, keyword, value, &marks)
     case .not(let inner):
-      var ignored = EvaluatedMarks()
-      guard probe(inner, value, into: &ignored) else { return true }
-      report("schema.not", "must not match the schema in `not`", at: keyword.path)
-      return false
+      return checkNot(inner, keyword, value)
     case .conditional(let conditional):
-      if conditional.then == nil && conditional.otherwise == nil && !tracking { return true }
-      var conditionMarks = EvaluatedMarks()
-      if probe(conditional.condition, value, into: &conditionMarks) {
-        marks.formUnion(conditionMarks)
-        guard let then = conditional.then else { return true }
-        return evaluateInPlace(then, value, into: &marks, mergeOnFailure: true)
-      }
-      guard let otherwise = conditional.otherwise else { return true }
-      return evaluateInPlace(otherwise, value, into: &marks, mergeOnFailure: true)
+      return checkConditional(conditional, value, &marks)
     case .ref(let target):
       return evaluateInPlace(target, value, into: &marks, mergeOnFailure: true)
     case .dynamicRef(let reference):
@@ -102,13 +62,89 @@ extension SchemaEvaluator {
     }
   }
 
-  private mutating func checkNumber(
-    _ value: JSONValue, _ keyword: SchemaKeyword, _ code: String, _ relation: String, _ limit: Double,
-    _ test: (Double) -> Bool
+  private mutating func checkAllOf(_ list: [Int], _ value: JSONValue, _ marks: inout EvaluatedMarks) -> Bool {
+    var valid = true
+    for branch in list where !evaluateInPlace(branch, value, into: &marks, mergeOnFailure: true) {
+      valid = false
+      if !collect { return false }
+    }
+    return valid
+  }
+
+  private mutating func checkNot(_ inner: Int, _ keyword: SchemaKeyword, _ value: JSONValue) -> Bool {
+    var ignored = EvaluatedMarks()
+    guard probe(inner, value, into: &ignored) else { return true }
+    report("schema.not", "must not match the schema in `not`", at: keyword.path)
+    return false
+  }
+
+  private mutating func checkConditional(
+    _ conditional: SchemaConditional, _ value: JSONValue, _ marks: inout EvaluatedMarks
   ) -> Bool {
-    guard case .number(let n) = value, !test(n) else { return true }
+    if conditional.then == nil && conditional.otherwise == nil && !tracking { return true }
+    var conditionMarks = EvaluatedMarks()
+    if probe(conditional.condition, value, into: &conditionMarks) {
+      marks.formUnion(conditionMarks)
+      guard let then = conditional.then else { return true }
+      return evaluateInPlace(then, value, into: &marks, mergeOnFailure: true)
+    }
+    guard let otherwise = conditional.otherwise else { return true }
+    return evaluateInPlace(otherwise, value, into: &marks, mergeOnFailure: true)
+  }
+
+  // MARK: Failures (always return false)
+
+  @inline(never)
+  private mutating func failType(_ types: SchemaTypeSet, _ keyword: SchemaKeyword, _ value: JSONValue) -> Bool {
+    report("schema.type", SchemaText.typeMismatch(expected: types, actual: value), at: keyword.path, expected: types)
+    return false
+  }
+
+  @inline(never)
+  private mutating func failEnum(_ options: [JSONValue], _ keyword: SchemaKeyword, _ value: JSONValue) -> Bool {
     report(
-      code, "must be \(relation) \(SchemaText.number(limit)) (got \(SchemaText.number(n)))", at: keyword.path)
+      "schema.enum", "must be one of: \(SchemaText.optionList(options))", at: keyword.path,
+      hint: Self.didYouMean(value, options.compactMap(\.stringValue)))
+    return false
+  }
+
+  @inline(never)
+  private mutating func failConst(_ expected: JSONValue, _ keyword: SchemaKeyword, _ value: JSONValue) -> Bool {
+    report(
+      "schema.const", "must be \(SchemaText.render(expected))", at: keyword.path,
+      hint: Self.didYouMean(value, expected.stringValue.map { [$0] } ?? []))
+    return false
+  }
+
+  @inline(never)
+  private mutating func failLength(_ limit: Int, _ text: String, _ keyword: SchemaKeyword, minimum: Bool) -> Bool {
+    let length = text.unicodeScalars.count
+    let unit = "character\(limit == 1 ? "" : "s")"
+    report(
+      minimum ? "schema.min-length" : "schema.max-length",
+      "must be \(minimum ? "at least" : "at most") \(limit) \(unit) long (got \(length))", at: keyword.path)
+    return false
+  }
+
+  @inline(never)
+  private mutating func failPattern(_ regex: SchemaRegex, _ keyword: SchemaKeyword) -> Bool {
+    report("schema.pattern", "must match the pattern `\(regex.source)`", at: keyword.path)
+    return false
+  }
+
+  @inline(never)
+  private mutating func failBound(
+    _ n: Double, _ limit: Double, _ keyword: SchemaKeyword, _ code: String, _ relation: String
+  ) -> Bool {
+    report(code, "must be \(relation) \(SchemaText.number(limit)) (got \(SchemaText.number(n)))", at: keyword.path)
+    return false
+  }
+
+  @inline(never)
+  private mutating func failMultipleOf(_ n: Double, _ divisor: SchemaDecimal, _ keyword: SchemaKeyword) -> Bool {
+    report(
+      "schema.multiple-of",
+      "must be a multiple of \(SchemaText.number(divisor.value)) (got \(SchemaText.number(n)))", at: keyword.path)
     return false
   }
 

@@ -11,7 +11,16 @@ enum SchemaText {
 
   /// "expected a string or null, got a number".
   static func typeMismatch(expected: SchemaTypeSet, actual: JSONValue) -> String {
-    var names = SchemaTypeSet.named.filter { expected.contains($0.0) }.map(\.1)
+    typeMismatch(expected: [expected], actual: actual)
+  }
+
+  /// The same for several `type`s (one per `anyOf` branch), naming types in the order the branches give them.
+  static func typeMismatch(expected sets: [SchemaTypeSet], actual: JSONValue) -> String {
+    let expected = sets.reduce(into: SchemaTypeSet()) { $0.formUnion($1) }
+    var names: [String] = []
+    for set in sets {
+      for (type, name) in SchemaTypeSet.named where set.contains(type) && !names.contains(name) { names.append(name) }
+    }
     if expected.contains(.number) { names.removeAll { $0 == "integer" } }
     let wanted = names.map(article)
     let list =
