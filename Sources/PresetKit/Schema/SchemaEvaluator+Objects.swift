@@ -13,7 +13,9 @@ extension SchemaEvaluator {
       for key in keys where object.index(of: key) == nil {
         valid = false
         guard collect else { return false }
-        report("schema.required", "missing required key `\(key)`", at: keyword.path)
+        report(
+          "schema.required", "missing required key `\(key)`", at: keyword.path,
+          hint: Self.misspelling(of: key, in: object))
       }
       return valid
     case .dependentRequired(let dependencies):
@@ -55,6 +57,13 @@ extension SchemaEvaluator {
     default:
       return true
     }
+  }
+
+  /// "is `modle` a misspelling of `model`?" when the object has a key close to a missing one.
+  private static func misspelling(of key: String, in object: JSONObject) -> String? {
+    let present = object.keys
+    guard let near = present.first(where: { SchemaText.nearest($0, in: [key]) != nil }) else { return nil }
+    return "is `\(near)` a misspelling of `\(key)`?"
   }
 
   private static func keys(_ n: Int) -> String { n == 1 ? "1 key" : "\(n) keys" }

@@ -145,15 +145,15 @@ struct SchemaEvaluator {
       return a.offset < b.offset
     }
     var out: [SchemaViolation] = []
+    var seen: Set<String> = []
     for (_, pending) in sorted {
       let violation = SchemaViolation(
         code: pending.code, message: pending.message, instancePath: JSONPointer(components: pending.path),
         schemaPath: pending.schemaPath, atKey: pending.atKey, hint: pending.hint)
-      let duplicate = out.contains {
-        $0.code == violation.code && $0.instancePath == violation.instancePath && $0.message == violation.message
-          && $0.atKey == violation.atKey
-      }
-      if !duplicate { out.append(violation) }
+      // The same complaint reached through two paths (say `additionalProperties` and `unevaluatedProperties`)
+      // is reported once.
+      let key = "\(violation.code)\u{0}\(violation.instancePath)\u{0}\(violation.message)\u{0}\(violation.atKey)"
+      if seen.insert(key).inserted { out.append(violation) }
     }
     return out
   }

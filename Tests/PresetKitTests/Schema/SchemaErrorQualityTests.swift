@@ -57,6 +57,16 @@ import Testing
     #expect(found[1].hint == "did you mean `temperature`?")
   }
 
+  @Test func theSameUnknownKeyIsReportedOnce() throws {
+    let schema = #"""
+      {"allOf":[{"properties":{"a":{}},"additionalProperties":false},{"properties":{"a":{}},"additionalProperties":false}],
+       "properties":{"a":{}},"unevaluatedProperties":false}
+      """#
+    let found = try S.violations(schema, #"{"a":1,"b":2}"#)
+    #expect(S.summary(found) == ["schema.unknown-key /b"])
+    #expect(found.first?.schemaPath == "/allOf/0/additionalProperties")
+  }
+
   @Test func requiredPointsAtTheParentAndNamesTheKey() throws {
     let schema = #"{"required":["model"],"properties":{"provider":{"required":["order"]}}}"#
     let found = try S.violations(schema, #"{"provider":{}}"#)
@@ -64,6 +74,11 @@ import Testing
     #expect(found.map(\.instancePath.description) == ["", "/provider"])
     #expect(found.map(\.schemaPath) == ["/required", "/properties/provider/required"])
     #expect(found.allSatisfy { $0.code == "schema.required" && !$0.atKey })
+  }
+
+  @Test func requiredSpotsAMisspelledKey() throws {
+    let found = try S.violations(#"{"required":["model"]}"#, #"{"modle":"x"}"#)
+    #expect(found.map(\.hint) == ["is `modle` a misspelling of `model`?"])
   }
 
   @Test func enumListsOptionsAndSuggestsOne() throws {
