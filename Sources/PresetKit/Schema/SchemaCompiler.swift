@@ -29,17 +29,29 @@ struct SchemaCompiler {
     var resource: Int
   }
 
+  /// The nodes so far; `compileNode` fills in their keywords.
   var nodes: [SchemaNode] = []
+  /// Per node, the schema value it came from.
   var sources: [Source] = []
+  /// `resourceURI#pointer` → node, for every enclosing resource of every indexed subschema.
   var locations: [String: Int] = [:]
+  /// Absolute URI (no fragment) → resource.
   var resources: [String: Resource] = [:]
+  /// Per resource index: its `$dynamicAnchor`s.
   var dynamicAnchors: [[(name: Int, node: Int)]] = []
+  /// `uri#name` → node, for `$anchor` and `$dynamicAnchor`.
   var anchors: [String: Int] = [:]
+  /// The `uri#name` keys of `anchors` that came from `$dynamicAnchor`.
   var dynamicAnchorKeys: Set<String> = []
+  /// Anchor name → interned id.
   var anchorNames: [String: Int] = [:]
+  /// Documents available to `$ref`, by absolute URI without fragment; indexed when first referenced.
   var registry: [String: JSONValue]
+  /// The root document's URI; node paths in it are plain JSON pointers.
   var rootDocument: String
+  /// Set when some node uses `unevaluated*`.
   var tracksAnnotations = false
+  /// Set when some `$dynamicRef` resolves dynamically.
   var usesDynamicScope = false
   /// Discriminators are resolved after every node is compiled, because implicit mappings look into branches.
   var pendingDiscriminators: [(node: Int, keyword: Int, spec: JSONObject, base: String, path: String)] = []
