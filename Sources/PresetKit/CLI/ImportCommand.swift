@@ -24,7 +24,8 @@ enum ImportCommand {
       context.console.error("error: name slugs to import, or pass --all (not both)\n")
       return CommandLineTool.exitError
     }
-    guard let parallelism = RemoteOptions.parallelism(parsed, context), let client = RemoteOptions.client(parsed, context)
+    guard let parallelism = RemoteOptions.parallelism(parsed, context),
+      let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
     let slugs = parsed.positionals
     let outcome = AsyncBridge.run { () -> Result<[(String, LivePreset?)], RemoteError> in

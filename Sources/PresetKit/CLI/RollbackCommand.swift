@@ -38,15 +38,18 @@ enum RollbackCommand {
     let wanted = old.model
     let current = live?.model
     if current == wanted {
-      context.console.write("\(slug): live content already equals version \(target) (\(wanted.version.short)); nothing to do\n")
+      context.console.write(
+        "\(slug): live content already equals version \(target) (\(wanted.version.short)); nothing to do\n")
       return CommandLineTool.exitOK
     }
     let style = context.console.outStyle
-    var diff = "\(slug): live v\(live?.designatedVersion?.version ?? 0) (\(current?.version.short ?? "none")) → content of v\(target) (\(wanted.version.short))\n"
+    var diff =
+      "\(slug): live v\(live?.designatedVersion?.version ?? 0) (\(current?.version.short ?? "none")) → content of v\(target) (\(wanted.version.short))\n"
     for change in JSONDiff.changes(from: .object(current?.config ?? JSONObject()), to: .object(wanted.config)) {
       diff += "    \(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))\n"
     }
-    diff += TextDiff.unified(old: current?.systemPrompt, new: wanted.systemPrompt, oldName: "live", newName: "v\(target)", style: style)
+    diff += TextDiff.unified(
+      old: current?.systemPrompt, new: wanted.systemPrompt, oldName: "live", newName: "v\(target)", style: style)
     context.console.write(diff)
     if parsed.flag("dry-run") { return CommandLineTool.exitOK }
     if !parsed.flag("yes") {
@@ -77,7 +80,8 @@ enum RollbackCommand {
         context.console.error("error: the server stored different content than sent for \(slug)\n")
         return CommandLineTool.exitError
       }
-      context.console.write("rolled back \(slug): now live v\(stored.designatedVersion?.version ?? 0) with the content of v\(target)\n")
+      context.console.write(
+        "rolled back \(slug): now live v\(stored.designatedVersion?.version ?? 0) with the content of v\(target)\n")
       return CommandLineTool.exitOK
     case .failure(let error):
       context.console.error("error: \(error.description)\n")

@@ -77,7 +77,9 @@ public enum LiveImport {
         if member.key == "messages", case .array(let messages) = member.value, messages.count == 1,
           let prompt = messages[0]["content"]?.stringValue
         {
-          out += "  messages:\n    - role: system\n      content:" + YAMLWriter.value(.string(prompt), indent: 6, preferBlock: true)
+          out +=
+            "  messages:\n    - role: system\n      content:"
+            + YAMLWriter.value(.string(prompt), indent: 6, preferBlock: true)
         } else {
           out += YAMLWriter.mapping(JSONObject([member]), indent: 2)
         }

@@ -107,7 +107,8 @@ public enum YAMLWriter {
           out.unicodeScalars.append(scalar)
         } else {
           let hex = String(scalar.value, radix: 16)
-          out += scalar.value <= 0xFFFF
+          out +=
+            scalar.value <= 0xFFFF
             ? "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             : "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
         }

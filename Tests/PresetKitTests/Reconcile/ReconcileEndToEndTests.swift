@@ -44,7 +44,7 @@ import Testing
     defer { f.stop() }
     f.fake.seed(
       slug: "alpha", systemPrompt: "Be helpful.",
-      config: ["model": "openai/gpt-5.4", "temperature": 0.5, "provider": ["sort": "price"]], uiMade: true)
+      config: ["model": "openai/gpt-5.4", "temperature": 0.5, "provider": ["sort": "price"]] as JSONValue, uiMade: true)
     let plan = try f.run(["plan", "--detailed-exitcode"])
     #expect(plan.status == 0, "\(plan.stdout)")
     #expect(try f.run(["drift"]).status == 0)
@@ -53,12 +53,12 @@ import Testing
   @Test func unmanagedAndPagingBeyondOneHundred() throws {
     let f = try ReconcileFixture(["presets/a.yaml": ReconcileFixture.preset("alpha")])
     defer { f.stop() }
-    for i in 0..<150 { f.fake.seed(slug: "ui-\(i)", systemPrompt: nil, config: ["model": "x/y"]) }
+    for i in 0..<150 { f.fake.seed(slug: "ui-\(i)", systemPrompt: nil, config: ["model": "x/y"] as JSONValue) }
     let plan = try f.run(["plan", "--detailed-exitcode", "--format", "json"])
     #expect(plan.status == 2)  // alpha is still to create; unmanaged alone would not count
     let json = try JSONParser.parse(plan.stdout)
     #expect(json["unmanaged"]?.arrayValue?.count == 150)
-    #expect(f.fake.requests(method: "GET", path: "/api/v1/presets").count == 2)
+    #expect(f.fake.requests(method: "GET", path: "/presets").count == 2)
     #expect(try f.run(["apply"]).status == 0)
     #expect(try f.run(["plan", "--detailed-exitcode"]).status == 0)
     #expect(try f.run(["drift"]).status == 0)
@@ -72,17 +72,19 @@ import Testing
     #expect(missing.status == 2 && missing.stdout.contains("1 missing"))
     #expect(try f.run(["apply"]).status == 0)
     #expect(try f.run(["drift"]).status == 0)
-    f.fake.seed(slug: "alpha", systemPrompt: "Changed in the UI.", config: ["model": "openai/gpt-5.4"])
+    f.fake.seed(slug: "alpha", systemPrompt: "Changed in the UI.", config: ["model": "openai/gpt-5.4"] as JSONValue)
     let drift = try f.run(["drift", "--format", "markdown"])
     #expect(drift.status == 2)
     #expect(drift.stdout.contains("drifted") && drift.stdout.contains("live v2"))
   }
 
   @Test func stalePlanIsRefused() throws {
-    let f = try ReconcileFixture(["presets/a.yaml": ReconcileFixture.preset("alpha"), "presets/b.yaml": ReconcileFixture.preset("beta")])
+    let f = try ReconcileFixture([
+      "presets/a.yaml": ReconcileFixture.preset("alpha"), "presets/b.yaml": ReconcileFixture.preset("beta"),
+    ])
     defer { f.stop() }
     #expect(try f.run(["plan", "--out", "plan.json"]).status == 0)
-    f.fake.seed(slug: "alpha", systemPrompt: "Someone else.", config: ["model": "m/n"])
+    f.fake.seed(slug: "alpha", systemPrompt: "Someone else.", config: ["model": "m/n"] as JSONValue)
     let apply = try f.run(["apply", "plan.json"])
     #expect(apply.status == 1)
     #expect(apply.stdout.contains("stale alpha") && apply.stdout.contains("1 applied"))
@@ -132,6 +134,7 @@ import Testing
     f.fake.inject(.echoKey, method: "GET", times: 10)
     let output = try f.run(["plan"])  // ReconcileFixture.run asserts the key is absent
     #expect(output.status == 1)
+    f.fake.clearFaults()
     #expect(try f.run(["plan", "--out", "saved.json"]).status == 0)
     #expect(!(try f.repo.read("saved.json")).contains(ReconcileFixture.key))
   }
@@ -141,10 +144,13 @@ import Testing
     defer { f.stop() }
     f.fake.seed(
       slug: "ui-chat", systemPrompt: "Line one\n  indented\n\n\nkeep trailing\n\n",
-      config: ["model": "a/b", "temperature": 1e-7, "provider": ["sort": nil, "order": [], "allow_fallbacks": true]],
+      config: ["model": "a/b", "temperature": 1e-7, "provider": ["sort": nil, "order": [], "allow_fallbacks": true]]
+        as JSONValue,
       uiMade: true)
-    f.fake.seed(slug: "ui-plain", systemPrompt: "tab\tand \"quotes\" and \u{1F600} and ctl\u{7}", config: ["model": "on"])
-    f.fake.seed(slug: "ui-none", systemPrompt: nil, config: [:])
+    f.fake.seed(
+      slug: "ui-plain", systemPrompt: "tab\tand \"quotes\" and \u{1F600} and ctl\u{7}",
+      config: ["model": "on"] as JSONValue)
+    f.fake.seed(slug: "ui-none", systemPrompt: nil, config: [:] as JSONValue)
     let imported = try f.run(["import", "--all", "--into", "presets"])
     #expect(imported.status == 0, "\(imported.stderr)")
     let result = f.repo.compile()
@@ -160,7 +166,8 @@ import Testing
   @Test func rollbackRepushesAnOldVersion() throws {
     let f = try ReconcileFixture([:])
     defer { f.stop() }
-    f.fake.seed(slug: "r", versions: [("First.", ["model": "a/b"]), ("Second.", ["model": "a/c"])])
+    f.fake.seed(
+      slug: "r", versions: [("First.", ["model": "a/b"] as JSONValue), ("Second.", ["model": "a/c"] as JSONValue)])
     let dry = try f.run(["rollback", "r", "--to", "1", "--dry-run"])
     #expect(dry.status == 0 && dry.stdout.contains("-Second.") && dry.stdout.contains("+First."))
     #expect(try f.run(["rollback", "r", "--to", "1"]).status == 1)  // not a TTY, no --yes

@@ -22,7 +22,8 @@ struct ReconcileFixture {
   func run(_ arguments: [String], key: String? = ReconcileFixture.key) throws -> Binary.Output {
     var environment = ["OPENROUTER_API_URL": fake.baseURL.absoluteString]
     if let key { environment["OPENROUTER_API_KEY"] = key }
-    let output = try Binary.run(arguments + ["--retries", "3", "--timeout", "1"], in: repo.root, environment: environment)
+    let output = try Binary.run(
+      arguments + ["--retries", "3", "--timeout", "1"], in: repo.root, environment: environment)
     precondition(!output.stdout.contains(Self.key) && !output.stderr.contains(Self.key), "API key leaked into output")
     return output
   }
