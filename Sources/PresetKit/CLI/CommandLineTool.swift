@@ -36,6 +36,7 @@ public enum CommandLineTool {
       ("plan", PlanCommand.command),
       ("apply", ApplyCommand.command),
       ("drift", DriftCommand.command),
+      ("explain", ExplainCommand.command),
       ("import", ImportCommand.command),
       ("rollback", RollbackCommand.command),
       ("version", versionCommand),
