@@ -39,6 +39,7 @@ public enum CommandLineTool {
       ("explain", ExplainCommand.command),
       ("import", ImportCommand.command),
       ("rollback", RollbackCommand.command),
+      ("promote", PromoteCommand.command),
       ("version", versionCommand),
     ]
   }
