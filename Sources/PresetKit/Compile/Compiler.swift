@@ -53,7 +53,7 @@ public struct Compiler: Sendable {
         inputDiagnostics.append(contentsOf: error.diagnostics)
       }
     }
-    let (config, configDiagnostics) = RepositoryConfig.load(layout: layout)
+    let (config, configDiagnostics) = RepositoryConfig.load(path: paths.first ?? ".", layout: layout)
     inputDiagnostics += configDiagnostics
     var environment: RepositoryConfig.Environment?
     if let name = options.environment {

@@ -40,10 +40,27 @@ public struct RepositoryConfig: Sendable {
   /// The environment with this name.
   public func environment(named name: String) -> Environment? { environments.first { $0.name == name } }
 
-  /// Loads `presetctl.yaml` from the repository root; a missing file gives the empty configuration.
-  public static func load(layout: RepositoryLayout) -> (config: RepositoryConfig, diagnostics: [Diagnostic]) {
-    let path = layout.root.appendingPathComponent(fileName).path
-    guard FileManager.default.fileExists(atPath: path) else { return (RepositoryConfig(), []) }
+  /// Where the configuration is read from: `presetctl.yaml` in the compiled folder when it has one, else at the
+  /// repository root (so a repository can keep several preset trees with their own settings, and a tool
+  /// repository can keep its example configuration beside its example presets).
+  public static func location(for path: String, layout: RepositoryLayout) -> URL? {
+    var isDirectory: ObjCBool = false
+    let input = URL(fileURLWithPath: path).standardizedFileURL
+    let folder =
+      FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+      ? input.deletingLastPathComponent() : input
+    for candidate in [folder.appendingPathComponent(fileName), layout.root.appendingPathComponent(fileName)]
+    where FileManager.default.fileExists(atPath: candidate.path) {
+      return candidate
+    }
+    return nil
+  }
+
+  /// Loads `presetctl.yaml` (see `location(for:layout:)`); no file gives the empty configuration.
+  public static func load(path: String, layout: RepositoryLayout) -> (config: RepositoryConfig, diagnostics: [Diagnostic]) {
+    guard let url = location(for: path, layout: layout) else { return (RepositoryConfig(), []) }
+    let path = url.path
+    let fileName = layout.relativePath(url)
     let bytes: [UInt8]
     do {
       bytes = try FileReader.read(path, limit: YAMLLoader.Limits().maxFileBytes)
@@ -113,7 +130,7 @@ public struct RepositoryConfig: Sendable {
       if let value = settings["request"] {
         if case .object(let object) = value {
           request = object
-          requestNode = map.node(at: pointer.appending("request")).node.inFile(fileName)
+          requestNode = map.node(at: pointer.appending("request")).node.inFile(map.file)
         } else {
           diagnostics.append(
             .error(

@@ -5,6 +5,7 @@ import Foundation
 /// Rules (README "Precise rules"): the root is the nearest folder at or above PATH that holds `.git`, else PATH
 /// itself; preset files are `*.yaml`/`*.yml` under PATH outside hidden folders, excluding `_defaults.yaml`;
 /// paths in diagnostics and bundles are relative to the root, with `/` separators, sorted bytewise.
+/// `presetctl.yaml` is never a preset file.
 public struct RepositoryLayout: Sendable {
   /// The repository root, absolute and standardised.
   public var root: URL
@@ -80,7 +81,9 @@ public struct RepositoryLayout: Sendable {
         if name.hasPrefix(".") { enumerator.skipDescendants() }
         continue
       }
-      guard name.hasSuffix(".yaml") || name.hasSuffix(".yml"), name != Self.defaultsFileName else { continue }
+      guard name.hasSuffix(".yaml") || name.hasSuffix(".yml"), name != Self.defaultsFileName,
+        name != RepositoryConfig.fileName
+      else { continue }
       files.append(url.standardizedFileURL)
     }
     return files.sorted { relativePath($0).utf8.lexicographicallyPrecedes(relativePath($1).utf8) }

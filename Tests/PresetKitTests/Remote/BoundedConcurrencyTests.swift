@@ -50,7 +50,7 @@ struct BoundedConcurrencyTests {
     let fake = try RemoteTest.startFake(.init(latency: 1))
     defer { fake.stop() }
     for index in 0..<8 { fake.seed(slug: "p\(index)", systemPrompt: "s\(index)", config: [:]) }
-    let client = try RemoteTest.client(for: fake)
+    let client = try RemoteTest.client(for: fake, timeout: 10)
     let start = ContinuousClock.now
     let prompts = await BoundedConcurrency.map(Array(0..<8), parallelism: 8) { index in
       (try? await client.getPreset(slug: "p\(index)"))??.designatedVersion?.systemPrompt
