@@ -57,7 +57,9 @@ public struct RepositoryConfig: Sendable {
   }
 
   /// Loads `presetctl.yaml` (see `location(for:layout:)`); no file gives the empty configuration.
-  public static func load(path: String, layout: RepositoryLayout) -> (config: RepositoryConfig, diagnostics: [Diagnostic]) {
+  public static func load(path: String, layout: RepositoryLayout) -> (
+    config: RepositoryConfig, diagnostics: [Diagnostic]
+  ) {
     guard let url = location(for: path, layout: layout) else { return (RepositoryConfig(), []) }
     let path = url.path
     let fileName = layout.relativePath(url)

@@ -8,7 +8,9 @@
 extension SchemaDerivation {
   /// Request fields the compiler fills in, so a preset file may leave them out. Chat: `messages`, built from the
   /// system prompt (`system_prompt_file`) when the file gives none.
-  public static let compilerFilledRequestFields: [Skin: [String]] = [.chat: ["messages"], .messages: ["messages", "model"]]
+  public static let compilerFilledRequestFields: [Skin: [String]] = [
+    .chat: ["messages"], .messages: ["messages", "model"],
+  ]
 
   /// The slug rule: lowercase letters and digits in `-`-separated runs.
   public static let slugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
