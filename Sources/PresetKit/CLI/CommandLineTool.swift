@@ -36,6 +36,7 @@ public enum CommandLineTool {
       ("plan", PlanCommand.command),
       ("apply", ApplyCommand.command),
       ("drift", DriftCommand.command),
+      ("diff", DiffCommand.command),
       ("version", versionCommand),
     ]
   }
