@@ -20,15 +20,18 @@ extension Review {
           return (map.root.children.first?.keyStart ?? map.root.start).line == new.source.line
         })
       else { continue }
-      let request = JSONPointer.root.appending("request")
-      entries[index].changeLines = entries[index].configChanges.map { change in
-        let pointer = JSONPointer(components: request.components + change.path.components)
-        return document.sourceMap.keyLocation(of: pointer).line
-      }
+      entries[index].changeLines = entries[index].configChanges.map { Self.line(of: $0.path, in: document.sourceMap) }
       for (r, risk) in entries[index].risks.enumerated() {
-        let pointer = JSONPointer(components: request.components + risk.path.components)
-        entries[index].risks[r].line = document.sourceMap.keyLocation(of: pointer).line
+        entries[index].risks[r].line = Self.line(of: risk.path, in: document.sourceMap)
       }
     }
+  }
+
+  /// The line of a config path's key below `request`; for a path head no longer has (a removed key), the line of
+  /// the nearest key still written, so `provider.zdr` removed points at `provider:`.
+  static func line(of path: JSONPointer, in map: SourceMap) -> Int {
+    let pointer = JSONPointer(components: [.key("request")] + path.components)
+    let (node, _) = map.node(at: pointer)
+    return (node.keyStart ?? node.start).line
   }
 }

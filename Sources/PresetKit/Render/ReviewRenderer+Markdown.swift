@@ -140,7 +140,7 @@ extension ReviewRenderer {
       "<details><summary><code>\(entry.slug)</code>: <code>\(old)</code> → <code>\(new)</code>"
       + (entry.risks.isEmpty ? "" : " ⚠️") + "</summary>\n\n"
     if let source = entry.new?.source { prefix += "Defined at \(Self.code(Self.place(source))).\n\n" }
-    for risk in entry.risks { prefix += "> ⚠️ **\(risk.title)**: \(Self.code(risk.detail))\n" }
+    for risk in entry.risks { prefix += "> - ⚠️ **\(risk.title)**: \(Self.code(risk.detail))\n" }
     if !entry.risks.isEmpty { prefix += "\n" }
     for change in entry.configChanges {
       let path = Self.code(change.path.dotted)

@@ -79,7 +79,8 @@ public struct ReviewRenderer: Sendable {
           out += "    " + style.warning("⚠ \(risk.title):") + " \(risk.detail)\n"
         }
         for (i, change) in entry.configChanges.enumerated() {
-          out += "    \(Self.describe(change))" + style.dim("  (line \(entry.line(ofChange: i)))") + "\n"
+          let line = entry.changeLines.indices.contains(i) ? entry.changeLines[i] : nil
+          out += "    \(Self.describe(change))" + (line.map { style.dim("  (line \($0))") } ?? "") + "\n"
         }
         let diff = entry.promptDiff(context: context, style: style)
         if !diff.isEmpty, let origin = entry.promptOrigin {
