@@ -39,7 +39,8 @@ enum DiffCommand {
     let scratch = fm.temporaryDirectory.appendingPathComponent("presetctl-diff-\(UUID().uuidString)")
     defer { try? fm.removeItem(at: scratch) }
 
-    let sides: (base: Result<ReviewInput.Side, ReviewInput.Failure>, head: Result<ReviewInput.Side, ReviewInput.Failure>)
+    let sides:
+      (base: Result<ReviewInput.Side, ReviewInput.Failure>, head: Result<ReviewInput.Side, ReviewInput.Failure>)
     var notes: [String] = []
     if let base = parsed.value("base") {
       guard parsed.positionals.count <= 1 else {
@@ -94,7 +95,8 @@ enum DiffCommand {
       review.notes = notes
       if let root = head.root { review.locateChanges(headRoot: root) }
       console.write(ReviewRenderer(review: review, context: lines).render(format, style: console.outStyle))
-      return parsed.flag("detailed-exitcode") && review.hasChanges ? CommandLineTool.exitChanges : CommandLineTool.exitOK
+      return parsed.flag("detailed-exitcode") && review.hasChanges
+        ? CommandLineTool.exitChanges : CommandLineTool.exitOK
     default:
       var failures: [ReviewInput.Failure] = []
       if case .failure(let f) = sides.base { failures.append(f) }

@@ -46,7 +46,8 @@ extension GitRevision {
     let data = stdout.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-      let message = (try? String(contentsOf: errorURL, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+      let message = (try? String(contentsOf: errorURL, encoding: .utf8))?.trimmingCharacters(
+        in: .whitespacesAndNewlines)
       let detail = message.flatMap { $0.isEmpty ? nil : $0 } ?? "exit status \(process.terminationStatus)"
       throw Failure("git \(arguments.first ?? "") failed: \(detail)")
     }

@@ -36,7 +36,8 @@ extension GitRevision {
       let mode = String(decoding: fields[0], as: UTF8.self)
       let type = String(decoding: fields[1], as: UTF8.self)
       let object = String(decoding: fields[2], as: UTF8.self)
-      guard type == "blob", object.utf8.allSatisfy(isHexDigit), let size = Int(String(decoding: fields[3], as: UTF8.self))
+      guard type == "blob", object.utf8.allSatisfy(isHexDigit),
+        let size = Int(String(decoding: fields[3], as: UTF8.self))
       else { continue }
       entries.append(TreeEntry(kind: mode == "120000" ? .symlink : .file, object: object, size: size, path: path))
     }

@@ -40,12 +40,14 @@ extension Review {
             risks: []))
       } else {
         entries.append(
-          Entry(status: .added, slug: preset.slug, old: nil, new: preset, configChanges: [], changeLines: [], risks: []))
+          Entry(status: .added, slug: preset.slug, old: nil, new: preset, configChanges: [], changeLines: [], risks: [])
+        )
       }
     }
     for (i, preset) in removed.enumerated() where !renamedFrom.contains(i) {
       entries.append(
-        Entry(status: .removed, slug: preset.slug, old: preset, new: nil, configChanges: [], changeLines: [], risks: []))
+        Entry(status: .removed, slug: preset.slug, old: preset, new: nil, configChanges: [], changeLines: [], risks: [])
+      )
     }
     entries.sort { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
     return (entries, unchanged)

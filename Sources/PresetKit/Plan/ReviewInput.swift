@@ -100,7 +100,8 @@ public enum ReviewInput {
       return .failure(Failure(role: role, label: path, message: error.message(for: path), diagnostics: [], root: nil))
     } catch {
       return .failure(
-        Failure(role: role, label: path, message: "\(path) is not a usable bundle: \(error)", diagnostics: [], root: nil))
+        Failure(
+          role: role, label: path, message: "\(path) is not a usable bundle: \(error)", diagnostics: [], root: nil))
     }
   }
 }

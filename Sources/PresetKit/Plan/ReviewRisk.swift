@@ -68,11 +68,13 @@ public struct ReviewRisk: Sendable, Equatable {
     let models = JSONPointer.root.appending("models")
     if let (a, b) = changed(models) {
       risks.append(
-        ReviewRisk(kind: .model, path: models, title: "model list (primary and fallbacks) changes", detail: transition(a, b)))
+        ReviewRisk(
+          kind: .model, path: models, title: "model list (primary and fallbacks) changes", detail: transition(a, b)))
     }
     let fallbacks = JSONPointer.root.appending("fallbacks")
     if let (a, b) = changed(fallbacks) {
-      risks.append(ReviewRisk(kind: .fallbacks, path: fallbacks, title: "fallback list changes", detail: transition(a, b)))
+      risks.append(
+        ReviewRisk(kind: .fallbacks, path: fallbacks, title: "fallback list changes", detail: transition(a, b)))
     }
     let provider = JSONPointer.root.appending("provider")
     let allowFallbacks = provider.appending("allow_fallbacks")
@@ -90,12 +92,15 @@ public struct ReviewRisk: Sendable, Equatable {
       risks.append(
         ReviewRisk(
           kind: .dataCollection, path: dataCollection,
-          title: "data collection switched to allow", detail: transition("deny", value(after, dataCollection), absent: "default allow")))
+          title: "data collection switched to allow",
+          detail: transition("deny", value(after, dataCollection), absent: "default allow")))
     }
     let zdr = provider.appending("zdr")
     if value(before, zdr) == .bool(true), value(after, zdr) != .bool(true) {
       risks.append(
-        ReviewRisk(kind: .zdr, path: zdr, title: "zero data retention removed", detail: transition(.bool(true), value(after, zdr))))
+        ReviewRisk(
+          kind: .zdr, path: zdr, title: "zero data retention removed",
+          detail: transition(.bool(true), value(after, zdr))))
     }
     let temperature = JSONPointer.root.appending("temperature")
     if changed(temperature) != nil {
@@ -110,7 +115,8 @@ public struct ReviewRisk: Sendable, Equatable {
         risks.append(
           ReviewRisk(
             kind: .temperature, path: temperature,
-            title: "temperature jumps by \(JSONDiff.brief(.number(shown)))", detail: transition(a, b, absent: "default \(JSONDiff.brief(.number(defaultTemperature)))")
+            title: "temperature jumps by \(JSONDiff.brief(.number(shown)))",
+            detail: transition(a, b, absent: "default \(JSONDiff.brief(.number(defaultTemperature)))")
           ))
       }
     }

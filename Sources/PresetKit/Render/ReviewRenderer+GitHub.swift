@@ -62,7 +62,8 @@ extension ReviewRenderer {
         for risk in entry.risks {
           warnings.append(
             Annotation(
-              command: "warning", origin: entry.new.map { Preset.Origin(file: $0.source.file, line: risk.line ?? $0.source.line) },
+              command: "warning",
+              origin: entry.new.map { Preset.Origin(file: $0.source.file, line: risk.line ?? $0.source.line) },
               title: "risky change: \(entry.slug)", message: risk.message))
         }
         if !entry.configChanges.isEmpty, let new = entry.new {

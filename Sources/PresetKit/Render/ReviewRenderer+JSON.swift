@@ -33,7 +33,8 @@ extension ReviewRenderer {
         : .object(
           JSONObject([
             .init(key: "source", value: origin(entry.promptOrigin)),
-            .init(key: "annotation", value: origin(entry.promptAnnotationOrigin)), .init(key: "diff", value: .string(diff)),
+            .init(key: "annotation", value: origin(entry.promptAnnotationOrigin)),
+            .init(key: "diff", value: .string(diff)),
           ]))
       object["risks"] = .array(
         entry.risks.map { risk in
@@ -59,8 +60,10 @@ extension ReviewRenderer {
       .object(
         JSONObject([
           .init(key: "base", value: .string(review.baseLabel)), .init(key: "head", value: .string(review.headLabel)),
-          .init(key: "summary", value: .string(review.summary)), .init(key: "has_changes", value: .bool(review.hasChanges)),
-          .init(key: "counts", value: .object(counts)), .init(key: "notes", value: .array(review.notes.map(JSONValue.string))),
+          .init(key: "summary", value: .string(review.summary)),
+          .init(key: "has_changes", value: .bool(review.hasChanges)),
+          .init(key: "counts", value: .object(counts)),
+          .init(key: "notes", value: .array(review.notes.map(JSONValue.string))),
           .init(key: "presets", value: .array(presets)),
         ])))
   }

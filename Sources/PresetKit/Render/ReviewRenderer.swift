@@ -74,7 +74,8 @@ public struct ReviewRenderer: Sendable {
       case .changed:
         guard let old = entry.old, let new = entry.new else { continue }
         out +=
-          style.warning("~ changed") + " \(slug) \(old.version.short) → \(new.version.short)  \(Self.place(new.source))\n"
+          style.warning("~ changed")
+          + " \(slug) \(old.version.short) → \(new.version.short)  \(Self.place(new.source))\n"
         for risk in entry.risks {
           out += "    " + style.warning("⚠ \(risk.title):") + " \(risk.detail)\n"
         }

@@ -69,7 +69,8 @@ struct GitFixture {
 
 /// Compares output with a golden file under Tests/Fixtures/review; `PRESETCTL_UPDATE_GOLDEN=1` rewrites it.
 enum Golden {
-  static func check(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+  static func check(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+  {
     let url = Shared.packageRoot.appendingPathComponent("Tests/Fixtures/review/\(name)")
     if ProcessInfo.processInfo.environment["PRESETCTL_UPDATE_GOLDEN"] == "1" {
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -77,6 +78,8 @@ enum Golden {
       return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(actual == expected, "golden \(name) differs (PRESETCTL_UPDATE_GOLDEN=1 rewrites it)", sourceLocation: sourceLocation)
+    #expect(
+      actual == expected, "golden \(name) differs (PRESETCTL_UPDATE_GOLDEN=1 rewrites it)",
+      sourceLocation: sourceLocation)
   }
 }

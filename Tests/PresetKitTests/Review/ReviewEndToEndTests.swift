@@ -88,7 +88,8 @@ import Testing
     let fixture = try Self.standardRepository()
     defer { fixture.cleanUp() }
     let goldens: [(String, String)] = [
-      ("text", "revisions.txt"), ("json", "revisions.json"), ("markdown", "revisions.md"), ("github", "revisions.github"),
+      ("text", "revisions.txt"), ("json", "revisions.json"), ("markdown", "revisions.md"),
+      ("github", "revisions.github"),
     ]
     for (format, golden) in goldens {
       let run = try fixture.presetctl(["diff", "--base", "HEAD~1", "--head", "HEAD", "--format", format, "presets"])
@@ -100,10 +101,15 @@ import Testing
     #expect(detailed.status == 2)
     // Positions: the risky keys' own lines in the head YAML, the changed line of the prompt file.
     let github = try fixture.presetctl(["diff", "--base", "HEAD~1", "--head", "HEAD", "--format", "github"])
-    #expect(github.stdout.contains("::warning file=presets/team/assistant.yaml,line=6,title=risky change%3A assistant::model changes"))
+    #expect(
+      github.stdout.contains(
+        "::warning file=presets/team/assistant.yaml,line=6,title=risky change%3A assistant::model changes"))
     #expect(github.stdout.contains("::warning file=presets/team/assistant.yaml,line=8,"))
-    #expect(github.stdout.contains("::warning file=presets/private.yaml,line=6,title=risky change%3A private::data collection"))
-    #expect(github.stdout.contains("::notice file=prompts/assistant.md,line=3,title=system prompt changed%3A assistant::"))
+    #expect(
+      github.stdout.contains(
+        "::warning file=presets/private.yaml,line=6,title=risky change%3A private::data collection"))
+    #expect(
+      github.stdout.contains("::notice file=prompts/assistant.md,line=3,title=system prompt changed%3A assistant::"))
   }
 
   @Test func renameIsOneEntryWithTheArchiveNote() throws {
@@ -139,7 +145,7 @@ import Testing
 
   @Test func nonCompilingBaseReportsItsDiagnostics() throws {
     let fixture = try GitFixture([
-      "presets/a.yaml": "slug: a\nskin: chat\nrequest:\n  model: openai/gpt-5.4\n  stream: on\n",
+      "presets/a.yaml": "slug: a\nskin: chat\nrequest:\n  model: openai/gpt-5.4\n  stream: on\n"
     ])
     defer { fixture.cleanUp() }
     try fixture.commit("broken")
@@ -184,7 +190,8 @@ import Testing
     #expect(run.stdout.contains("Prompt diff truncated: "))
     #expect(run.stdout.contains("<code>small</code>"))
     // Every fence and details block is closed.
-    #expect(run.stdout.components(separatedBy: "<details>").count == run.stdout.components(separatedBy: "</details>").count)
+    #expect(
+      run.stdout.components(separatedBy: "<details>").count == run.stdout.components(separatedBy: "</details>").count)
     let fences = run.stdout.split(separator: "\n").filter { $0.hasPrefix("```") }
     #expect(fences.count % 2 == 0)
     // The other formats keep the whole diff.
