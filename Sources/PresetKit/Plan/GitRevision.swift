@@ -80,7 +80,11 @@ public struct GitRevision: Sendable {
         defer { try? handle.close() }
         do { try handle.write(contentsOf: bytes) } catch { throw Failure("cannot write \(entry.path): \(error)") }
       } else if entry.size > 0 {
-        do { try FileHandle(forWritingAtPath: url.path)?.truncate(atOffset: UInt64(entry.size)) } catch {
+        guard let handle = FileHandle(forWritingAtPath: url.path) else {
+          throw Failure("cannot write \(entry.path) in \(folder.path)")
+        }
+        defer { try? handle.close() }
+        do { try handle.truncate(atOffset: UInt64(entry.size)) } catch {
           throw Failure("cannot write \(entry.path): \(error)")
         }
       }
