@@ -4,7 +4,11 @@ enum ApplyCommand {
     parser: ArgumentParser(
       commandName: "presetctl apply", abstract: "Create or update live presets so they match the repository.",
       positionalUsage: "[PATH|BUNDLE|PLAN]", maxPositionals: 1,
-      options: [.value("format", "FORMAT", "Output format: text, json or markdown (default text).")] + RemoteOptions.options,
+      options: [
+        .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
+        .value("format", "FORMAT", "Output format: text, json or markdown (default text)."),
+      ]
+        + RemoteOptions.options,
       discussion: """
         With a saved plan, presets whose live version moved since the plan was made are refused (stale).
         Exit status: 0 all applied or unchanged, 1 any failure.
@@ -14,7 +18,8 @@ enum ApplyCommand {
   static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
     guard let format = CommandLineTool.format(parsed, allowed: [.text, .json, .markdown], context: context),
       let parallelism = RemoteOptions.parallelism(parsed, context),
-      let desired = DesiredState.load(parsed.positionals.first ?? "presets", allowPlan: true, context),
+      let desired = DesiredState.load(
+        parsed.positionals.first ?? "presets", allowPlan: true, environment: parsed.value("env"), context),
       let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
     let console = context.console
@@ -30,7 +35,8 @@ enum ApplyCommand {
         plan = PresetPlan(entries: entries, unmanaged: [])
       } else {
         do throws(RemoteError) {
-          plan = try await Planner(client: client, parallelism: parallelism).plan(for: desired.presets, listUnmanaged: false)
+          plan = try await Planner(client: client, parallelism: parallelism).plan(
+            for: desired.presets, listUnmanaged: false)
         } catch {
           return .failure(error)
         }

@@ -5,6 +5,7 @@ enum BuildCommand {
       commandName: "presetctl build", abstract: "Compile presets into a deterministic bundle.",
       positionalUsage: "[PATH]", maxPositionals: 1,
       options: [
+        .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
         .value("output", "FILE", "Where to write the bundle (default build/presets.bundle.json)."),
         .value("format", "FORMAT", "Output format: text, json, markdown or github (default text)."),
       ],
@@ -17,7 +18,7 @@ enum BuildCommand {
     }
     let path = parsed.positionals.first ?? "presets"
     let output = parsed.value("output") ?? "build/presets.bundle.json"
-    let result = Compiler().compile(path: path)
+    let result = Compiler.forCommand(parsed).compile(path: path)
     let renderer = DiagnosticRenderer.forResult(result, style: context.console.errStyle)
     if result.hasErrors {
       // Diagnostics are the result here: on stdout for machine formats, stderr for text.

@@ -11,6 +11,7 @@ enum DiffCommand {
         .value("head", "REV", "The new revision (default: the working tree)."),
         .value("format", "FORMAT", "Output format: text, json, markdown or github (default text)."),
         .value("context", "N", "Unchanged lines around each prompt change (default 3)."),
+        .value("env", "NAME", "Compile both revisions for an environment declared in presetctl.yaml."),
         .flag("detailed-exitcode", "Exit 2 when presets differ, 0 when none, 1 on errors."),
       ],
       discussion: """
@@ -60,10 +61,11 @@ enum DiffCommand {
         return CommandLineTool.exitError
       }
       let head = parsed.value("head")
+      let compiler = Compiler.forCommand(parsed)
       sides.base = ReviewInput.load(
-        role: .base, revision: base, relativePath: relative, repositoryRoot: root, scratch: scratch)
+        role: .base, revision: base, relativePath: relative, repositoryRoot: root, scratch: scratch, compiler: compiler)
       sides.head = ReviewInput.load(
-        role: .head, revision: head, relativePath: relative, repositoryRoot: root, scratch: scratch)
+        role: .head, revision: head, relativePath: relative, repositoryRoot: root, scratch: scratch, compiler: compiler)
       if case .success(let b) = sides.base, case .success(let h) = sides.head {
         let shown = relative.isEmpty ? "the repository root" : "`\(relative)`"
         if b.pathMissing && h.pathMissing {
@@ -76,6 +78,10 @@ enum DiffCommand {
         }
       }
     } else {
+      guard parsed.value("env") == nil else {
+        console.error("error: --env applies when compiling; bundles are already compiled\n")
+        return CommandLineTool.exitError
+      }
       guard parsed.value("head") == nil else {
         console.error("error: --head needs --base\n\(command.parser.usage)\n")
         return CommandLineTool.exitError

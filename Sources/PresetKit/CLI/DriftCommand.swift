@@ -5,6 +5,7 @@ enum DriftCommand {
       commandName: "presetctl drift", abstract: "Check that live presets match the repository (exit 2 on drift).",
       positionalUsage: "[PATH|BUNDLE]", maxPositionals: 1,
       options: [
+        .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
         .flag("include-unmanaged", "Count live presets the repository does not define as drift."),
         .value("format", "FORMAT", "Output format: text, json or markdown (default text)."),
       ] + RemoteOptions.options,
@@ -14,19 +15,11 @@ enum DriftCommand {
   static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
     guard let format = CommandLineTool.format(parsed, allowed: [.text, .json, .markdown], context: context),
       let parallelism = RemoteOptions.parallelism(parsed, context),
-      let desired = DesiredState.load(parsed.positionals.first ?? "presets", allowPlan: false, context),
+      let desired = DesiredState.load(
+        parsed.positionals.first ?? "presets", allowPlan: false, environment: parsed.value("env"), context),
       let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
-    let planner = Planner(client: client, parallelism: parallelism)
-    let outcome = AsyncBridge.run { () -> Result<PresetPlan, RemoteError> in
-      do throws(RemoteError) {
-        return .success(try await planner.plan(for: desired.presets))
-      } catch {
-        return .failure(error)
-      }
-    }
-    guard case .success(let plan) = outcome else {
-      if case .failure(let error) = outcome { context.console.error("error: \(error.description)\n") }
+    guard let plan = PlanCommand.livePlan(desired.presets, client: client, parallelism: parallelism, context) else {
       return CommandLineTool.exitError
     }
     let includeUnmanaged = parsed.flag("include-unmanaged")

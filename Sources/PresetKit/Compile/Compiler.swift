@@ -11,6 +11,8 @@ public struct Compiler: Sendable {
     public var maxPromptFileBytes = 4 * 1024 * 1024
     /// Files compiled concurrently (files are independent; output order does not depend on it).
     public var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    /// The environment from `presetctl.yaml` to compile for (its slugs and request overrides); nil for none.
+    public var environment: String?
 
     /// Default options.
     public init() {}
@@ -51,14 +53,34 @@ public struct Compiler: Sendable {
         inputDiagnostics.append(contentsOf: error.diagnostics)
       }
     }
-    if !inputDiagnostics.isEmpty {
-      return CompileResult(layout: layout, presets: [], diagnostics: inputDiagnostics, fileCount: 0)
+    let (config, configDiagnostics) = RepositoryConfig.load(layout: layout)
+    inputDiagnostics += configDiagnostics
+    var environment: RepositoryConfig.Environment?
+    if let name = options.environment {
+      environment = config.environment(named: name)
+      if environment == nil {
+        let names = config.environments.map(\.name)
+        inputDiagnostics.append(
+          .error(
+            "config.unknown-environment",
+            names.isEmpty
+              ? "no environments are declared (add `environments:` to \(RepositoryConfig.fileName))"
+              : "unknown environment `\(name)` (declared: \(names.joined(separator: ", ")))",
+            hint: DidYouMean.suggestion(for: name, among: names).map { "did you mean `\($0)`?" }))
+      }
     }
+    if inputDiagnostics.contains(where: { $0.severity == .error }) {
+      return CompileResult(
+        layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(inputDiagnostics), fileCount: 0,
+        config: config)
+    }
+    let (defaults, defaultsDiagnostics) = FolderDefaults.resolve(for: files, layout: layout)
+    let context = FileContext(layout: layout, defaults: defaults, environment: environment)
     let perFile = ParallelMap.map(files, parallelism: options.parallelism) { url in
-      compileFile(url, layout: layout)
+      compileFile(url, context: context)
     }
     var presets: [Preset] = []
-    var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = inputDiagnostics + defaultsDiagnostics
     var seen: [String: Preset.Origin] = [:]
     for result in perFile {
       diagnostics.append(contentsOf: result.diagnostics)
@@ -81,12 +103,29 @@ public struct Compiler: Sendable {
       }
     }
     presets.sort { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
-    return CompileResult(
-      layout: layout, presets: presets, diagnostics: Diagnostic.sortedForReport(diagnostics), fileCount: files.count)
+    var result = CompileResult(
+      layout: layout, presets: presets, diagnostics: Diagnostic.sortedForReport(diagnostics), fileCount: files.count,
+      config: config)
+    result.environment = environment?.name
+    return result
+  }
+
+  /// What every file of one compilation shares.
+  struct FileContext: Sendable {
+    var layout: RepositoryLayout
+    var defaults: [String: FolderDefaults]
+    var environment: RepositoryConfig.Environment?
+
+    /// The defaults in effect for a preset file.
+    func defaults(for url: URL) -> FolderDefaults {
+      let folder = layout.relativePath(url.deletingLastPathComponent())
+      return defaults[folder == layout.root.path ? "" : folder] ?? .empty
+    }
   }
 
   /// Compiles one file: every document in it.
-  func compileFile(_ url: URL, layout: RepositoryLayout) -> (presets: [Preset], diagnostics: [Diagnostic]) {
+  func compileFile(_ url: URL, context: FileContext) -> (presets: [Preset], diagnostics: [Diagnostic]) {
+    let layout = context.layout
     let relative = layout.relativePath(url)
     let bytes: [UInt8]
     do {
@@ -104,8 +143,24 @@ public struct Compiler: Sendable {
     }
     var presets: [Preset] = []
     var diagnostics: [Diagnostic] = []
+    let defaults = context.defaults(for: url)
     for document in documents where !document.value.isNull {
-      guard let source = PresetSource.parse(document, diagnostics: &diagnostics) else { continue }
+      guard var source = PresetSource.parse(document, defaultSkin: defaults.skin, diagnostics: &diagnostics) else {
+        continue
+      }
+      source.applyLayers(defaults: defaults, environment: context.environment)
+      if let environment = context.environment {
+        let slug = environment.slug(for: source.slug)
+        guard PresetSource.isValidSlug(slug) else {
+          diagnostics.append(
+            .error(
+              "preset.slug",
+              "slug `\(slug)` (from `\(source.slug)` in environment `\(environment.name)`) is not a valid slug",
+              at: source.document.sourceMap.location(of: JSONPointer.root.appending("slug")), path: "/slug"))
+          continue
+        }
+        source.slug = slug
+      }
       if let preset = compilePreset(source, fileURL: url, layout: layout, diagnostics: &diagnostics) {
         presets.append(preset)
       }
@@ -171,10 +226,14 @@ public struct Compiler: Sendable {
     }
     guard !errors else { return nil }
     let model = NormalisationRules.model(config: source.request, systemPrompt: rawPrompt)
-    return Preset(
+    var preset = Preset(
       slug: source.slug, skin: source.skin, description: source.description, model: model,
       source: Preset.Origin(file: source.firstKeyLocation.file, line: source.firstKeyLocation.line),
       promptSource: model.systemPrompt == nil ? nil : promptSource, body: body)
+    preset.request = LocatedDocument(
+      value: .object(source.request),
+      sourceMap: SourceMap(file: map.file, root: map.node(at: requestRoot).node))
+    return preset
   }
 
   /// A prompt file problem: its code and message.
