@@ -4,7 +4,8 @@ import Testing
 @testable import PresetKit
 
 /// `presetctl diff` end to end: real git repositories in a temp folder, the built binary, golden outputs.
-@Suite struct ReviewEndToEndTests {
+/// Serialized: each test starts dozens of git and presetctl processes, which would crowd timing-sensitive suites.
+@Suite(.serialized) struct ReviewEndToEndTests {
   static let assistantBase = """
     slug: assistant
     skin: chat
