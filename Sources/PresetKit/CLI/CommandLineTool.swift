@@ -40,6 +40,7 @@ public enum CommandLineTool {
       ("import", ImportCommand.command),
       ("rollback", RollbackCommand.command),
       ("promote", PromoteCommand.command),
+      ("diff", DiffCommand.command),
       ("version", versionCommand),
     ]
   }
