@@ -151,7 +151,7 @@ import Testing
 @Suite struct ReviewWorkflowExampleTests {
   @Test func workflowExampleIsCompleteAndQuotedInTheDocs() throws {
     let workflow = try String(
-      contentsOf: Shared.packageRoot.appendingPathComponent("examples/github-workflow.yml"), encoding: .utf8)
+      contentsOf: Shared.packageRoot.appendingPathComponent(".ci/github-workflow.yml"), encoding: .utf8)
     for needle in [
       "container: swift:6.3", "fetch-depth: 0", "apt-get install -y --no-install-recommends libyaml-dev",
       "swift build -c release", "validate --format github", "diff --base", "--format markdown",
@@ -159,9 +159,9 @@ import Testing
     ] {
       #expect(workflow.contains(needle), "\(needle)")
     }
-    let documents = try YAMLLoader.load(Array(workflow.utf8), file: "examples/github-workflow.yml")
+    let documents = try YAMLLoader.load(Array(workflow.utf8), file: ".ci/github-workflow.yml")
     #expect(documents.first?.value["jobs"]?.objectValue?.keys == ["review", "apply", "drift"])
-    let docs = try String(contentsOf: Shared.packageRoot.appendingPathComponent("docs/review.md"), encoding: .utf8)
+    let docs = try String(contentsOf: Shared.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
     #expect(docs.contains("```yaml\n" + workflow + "```\n"))
   }
 }
