@@ -19,7 +19,8 @@ enum ExplainCommand {
       context.console.error("error: name the preset to explain: presetctl explain SLUG [PATH]\n")
       return CommandLineTool.exitError
     }
-    let result = Compiler.forCommand(parsed).compile(path: parsed.positionals.dropFirst().first ?? "presets")
+    let result = Compiler.forCommand(parsed, retainRequest: true).compile(
+      path: parsed.positionals.dropFirst().first ?? "presets")
     if result.hasErrors {
       context.console.error(
         DiagnosticRenderer.forResult(result, style: context.console.errStyle).render(result.diagnostics, format: .text))

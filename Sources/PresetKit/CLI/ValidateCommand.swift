@@ -16,13 +16,15 @@ enum ValidateCommand {
       return CommandLineTool.exitError
     }
     let paths = parsed.positionals.isEmpty ? ["presets"] : parsed.positionals
-    let result = Compiler.forCommand(parsed).compile(paths: paths)
+    // Validation keeps no compiled presets: only diagnostics and counts survive each file.
+    let (result, slugs) = Compiler.forCommand(parsed).compile(
+      paths: paths, layout: RepositoryLayout(containing: paths.first ?? "."), transform: \.slug)
     let renderer = DiagnosticRenderer.forResult(result, style: context.console.outStyle)
     switch format {
     case .text:
       context.console.write(renderer.render(result.diagnostics, format: .text))
       if !result.hasErrors {
-        context.console.write("\(result.presets.count) preset(s) in \(result.fileCount) file(s) are valid\n")
+        context.console.write("\(slugs.count) preset(s) in \(result.fileCount) file(s) are valid\n")
       }
     default:
       context.console.write(renderer.render(result.diagnostics, format: format))
@@ -43,9 +45,10 @@ extension DiagnosticRenderer {
 
 extension Compiler {
   /// A compiler configured from a command's `--env`.
-  static func forCommand(_ parsed: ArgumentParser.Parsed) -> Compiler {
+  static func forCommand(_ parsed: ArgumentParser.Parsed, retainRequest: Bool = false) -> Compiler {
     var options = Options()
     options.environment = parsed.value("env")
+    options.retainRequest = retainRequest
     return Compiler(options: options)
   }
 }

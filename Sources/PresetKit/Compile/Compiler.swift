@@ -13,6 +13,9 @@ public struct Compiler: Sendable {
     public var parallelism = ProcessInfo.processInfo.activeProcessorCount
     /// The environment from `presetctl.yaml` to compile for (its slugs and request overrides); nil for none.
     public var environment: String?
+    /// Keep each preset's merged request with its source map (`Preset.request`), for `explain`. Off by default:
+    /// it costs memory on large repositories and nothing else needs it after compilation.
+    public var retainRequest = false
 
     /// Default options.
     public init() {}
@@ -41,12 +44,29 @@ public struct Compiler: Sendable {
 
   /// Compiles preset files under several paths with an explicit repository root.
   public func compile(paths: [String], layout: RepositoryLayout) -> CompileResult {
-    var files: [URL] = []
+    var (result, compiled) = run(paths: paths, layout: layout) { $0 }
+    result.presets = compiled
+    return result
+  }
+
+  /// Compiles and turns each preset into `T` on the worker thread that compiled it, so the full `Preset` need
+  /// not be kept (a build keeps only each preset's serialised bundle entry). Values come back sorted by slug;
+  /// `CompileResult.presets` stays empty.
+  public func compile<T: Sendable>(
+    paths: [String], layout: RepositoryLayout, transform: @escaping @Sendable (Preset) -> T
+  ) -> (result: CompileResult, values: [T]) {
+    run(paths: paths, layout: layout, transform: transform)
+  }
+
+  private func run<T: Sendable>(
+    paths: [String], layout: RepositoryLayout, transform: @escaping @Sendable (Preset) -> T
+  ) -> (CompileResult, [T]) {
+    var files: [RepositoryLayout.PresetFile] = []
     var seenFiles: Set<String> = []
     var inputDiagnostics: [Diagnostic] = []
     for path in paths {
       do {
-        for file in try layout.presetFiles(under: path) where seenFiles.insert(file.path).inserted {
+        for file in try layout.presetFiles(under: path) where seenFiles.insert(file.url.path).inserted {
           files.append(file)
         }
       } catch {
@@ -70,21 +90,28 @@ public struct Compiler: Sendable {
       }
     }
     if inputDiagnostics.contains(where: { $0.severity == .error }) {
-      return CompileResult(
+      let result = CompileResult(
         layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(inputDiagnostics), fileCount: 0,
         config: config)
+      return (result, [])
     }
     let (defaults, defaultsDiagnostics) = FolderDefaults.resolve(for: files, layout: layout)
+    let retainRequest = options.retainRequest
     let context = FileContext(layout: layout, defaults: defaults, environment: environment)
-    let perFile = ParallelMap.map(files, parallelism: options.parallelism) { url in
-      compileFile(url, context: context)
+    let perFile = ParallelMap.map(files, parallelism: options.parallelism) { file in
+      var compiled = compileFile(file, context: context)
+      if !retainRequest {
+        for i in compiled.presets.indices { compiled.presets[i].request = nil }
+      }
+      let values = compiled.presets.map { (slug: $0.slug, source: $0.source, value: transform($0)) }
+      return (values: values, diagnostics: compiled.diagnostics)
     }
-    var presets: [Preset] = []
+    var presets: [(slug: String, value: T)] = []
     var diagnostics: [Diagnostic] = inputDiagnostics + defaultsDiagnostics
     var seen: [String: Preset.Origin] = [:]
     for result in perFile {
       diagnostics.append(contentsOf: result.diagnostics)
-      for preset in result.presets {
+      for preset in result.values {
         if let first = seen[preset.slug] {
           diagnostics.append(
             Diagnostic(
@@ -99,15 +126,15 @@ public struct Compiler: Sendable {
           continue
         }
         seen[preset.slug] = preset.source
-        presets.append(preset)
+        presets.append((preset.slug, preset.value))
       }
     }
     presets.sort { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
     var result = CompileResult(
-      layout: layout, presets: presets, diagnostics: Diagnostic.sortedForReport(diagnostics), fileCount: files.count,
+      layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(diagnostics), fileCount: files.count,
       config: config)
     result.environment = environment?.name
-    return result
+    return (result, presets.map(\.value))
   }
 
   /// What every file of one compilation shares.
@@ -117,16 +144,18 @@ public struct Compiler: Sendable {
     var environment: RepositoryConfig.Environment?
 
     /// The defaults in effect for a preset file.
-    func defaults(for url: URL) -> FolderDefaults {
-      let folder = layout.relativePath(url.deletingLastPathComponent())
-      return defaults[folder == layout.root.path ? "" : folder] ?? .empty
+    func defaults(for file: RepositoryLayout.PresetFile) -> FolderDefaults {
+      defaults[FolderDefaults.folder(of: file.relativePath)] ?? .empty
     }
   }
 
   /// Compiles one file: every document in it.
-  func compileFile(_ url: URL, context: FileContext) -> (presets: [Preset], diagnostics: [Diagnostic]) {
+  func compileFile(
+    _ file: RepositoryLayout.PresetFile, context: FileContext
+  ) -> (presets: [Preset], diagnostics: [Diagnostic]) {
     let layout = context.layout
-    let relative = layout.relativePath(url)
+    let url = file.url
+    let relative = file.relativePath
     let bytes: [UInt8]
     do {
       bytes = try FileReader.read(url.path, limit: options.yamlLimits.maxFileBytes)
@@ -143,7 +172,7 @@ public struct Compiler: Sendable {
     }
     var presets: [Preset] = []
     var diagnostics: [Diagnostic] = []
-    let defaults = context.defaults(for: url)
+    let defaults = context.defaults(for: file)
     for document in documents where !document.value.isNull {
       guard var source = PresetSource.parse(document, defaultSkin: defaults.skin, diagnostics: &diagnostics) else {
         continue
@@ -230,9 +259,11 @@ public struct Compiler: Sendable {
       slug: source.slug, skin: source.skin, description: source.description, model: model,
       source: Preset.Origin(file: source.firstKeyLocation.file, line: source.firstKeyLocation.line),
       promptSource: model.systemPrompt == nil ? nil : promptSource, body: body)
-    preset.request = LocatedDocument(
-      value: .object(source.request),
-      sourceMap: SourceMap(file: map.file, root: map.node(at: requestRoot).node))
+    if options.retainRequest {
+      preset.request = LocatedDocument(
+        value: .object(source.request),
+        sourceMap: SourceMap(file: map.file, root: map.node(at: requestRoot).node))
+    }
     return preset
   }
 

@@ -22,7 +22,7 @@ public struct FolderDefaults: Sendable {
 
   /// The defaults in effect for every folder that holds one of `files`, keyed by folder path relative to the
   /// root (`""` for the root), plus the diagnostics of the defaults files themselves.
-  static func resolve(for files: [URL], layout: RepositoryLayout) -> (
+  static func resolve(for files: [RepositoryLayout.PresetFile], layout: RepositoryLayout) -> (
     byFolder: [String: FolderDefaults], diagnostics: [Diagnostic]
   ) {
     var own: [String: FolderDefaults?] = [:]
@@ -56,13 +56,16 @@ public struct FolderDefaults: Sendable {
       result[folder] = merged
       return merged
     }
-    for file in files {
-      let relative = layout.relativePath(file.deletingLastPathComponent())
-      // Files outside the root (absolute relative path) get no defaults.
-      guard !relative.hasPrefix("/") else { continue }
-      _ = effective(relative == layout.root.path ? "" : relative)
+    for file in files where !file.relativePath.hasPrefix("/") {
+      // Files outside the root (shown by absolute path) get no defaults.
+      _ = effective(folder(of: file.relativePath))
     }
     return (result, diagnostics)
+  }
+
+  /// The folder part of a root-relative file path (`""` for files at the root).
+  static func folder(of relativePath: String) -> String {
+    relativePath.lastIndex(of: "/").map { String(relativePath[..<$0]) } ?? ""
   }
 
   /// Reads one `_defaults.yaml`; nil when absent or broken (with diagnostics).
