@@ -108,7 +108,8 @@ struct PolicyConfigParser {
       }
     }
     let checkKeys = Self.ruleKeys.filter { !["name", "severity", "files", "slugs"].contains($0) }
-    if rule.checks.isEmpty, !object.keys.contains(where: { checkKeys.contains($0) }) {
+    let unknownKeys = object.keys.contains { !$0.hasPrefix("x-") && !Self.ruleKeys.contains($0) }
+    if rule.checks.isEmpty, !unknownKeys, !object.keys.contains(where: { checkKeys.contains($0) }) {
       fail(
         "rule `\(name)` checks nothing (give it one of: \(checkKeys.joined(separator: ", ")))", at: pointer,
         severity: .warning)
@@ -179,19 +180,24 @@ struct PolicyConfigParser {
 
   /// A list of strings (a single string counts as a list of one); bad entries are reported and skipped.
   mutating func strings(_ value: JSONValue?, at pointer: JSONPointer) -> [String] {
+    located(value, at: pointer).map(\.text)
+  }
+
+  /// Like `strings`, with each string's pointer.
+  mutating func located(_ value: JSONValue?, at pointer: JSONPointer) -> [(text: String, pointer: JSONPointer)] {
     switch value {
     case nil, .null?: return []
     case .string(let s)?:
       if s.isEmpty { fail("an empty string is not allowed here", at: pointer) }
-      return s.isEmpty ? [] : [s]
+      return s.isEmpty ? [] : [(s, pointer)]
     case .array(let items)?:
-      var result: [String] = []
+      var result: [(text: String, pointer: JSONPointer)] = []
       for (i, item) in items.enumerated() {
         guard case .string(let s) = item, !s.isEmpty else {
           fail("expected a non-empty string, got \(display(item))", at: pointer.appending(i))
           continue
         }
-        result.append(s)
+        result.append((s, pointer.appending(i)))
       }
       return result
     case let other?:
@@ -205,11 +211,8 @@ struct PolicyConfigParser {
     _ value: JSONValue?, at pointer: JSONPointer, syntax: GlobPattern.Syntax, ignoresCase: Bool = false,
     allowNegation: Bool
   ) -> [(pattern: GlobPattern, negated: Bool)] {
-    guard let value else { return [] }
-    let texts = strings(value, at: pointer)
     var result: [(pattern: GlobPattern, negated: Bool)] = []
-    for (i, text) in texts.enumerated() {
-      let at = value.arrayValue == nil ? pointer : pointer.appending(i)
+    for (text, at) in located(value, at: pointer) {
       let negated = text.hasPrefix("!")
       if negated && !allowNegation {
         fail("`!` (deny) patterns are only supported in `models`; list the allowed ones instead", at: at)

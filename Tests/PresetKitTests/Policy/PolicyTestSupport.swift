@@ -1,0 +1,47 @@
+import Foundation
+
+@testable import PresetKit
+
+/// Compiles a throw-away repository and runs the policy over it.
+struct PolicyRun {
+  /// The compiler's own diagnostics (expected empty in most tests).
+  var compile: CompileResult
+  /// `PolicyConfig.parse` diagnostics.
+  var configDiagnostics: [Diagnostic]
+  /// The parsed configuration.
+  var config: PolicyConfig
+  /// `PolicyEngine.check` findings.
+  var findings: [Diagnostic]
+
+  init(_ files: [String: String]) throws {
+    let repo = try TempRepo(files)
+    defer { repo.remove() }
+    compile = repo.compile()
+    (config, configDiagnostics) = PolicyConfig.parse(compile.config)
+    findings = PolicyEngine.check(compile.presets, config: config)
+  }
+
+  /// Findings with this code.
+  func findings(_ code: String) -> [Diagnostic] { findings.filter { $0.code == code } }
+}
+
+extension Diagnostic {
+  /// `file:line:column` of the location, for compact assertions.
+  var at: String {
+    guard let location else { return "-" }
+    return "\(location.file):\(location.line):\(location.column)"
+  }
+
+  /// `file:line:column` of the first related location.
+  var relatedAt: String {
+    guard let location = related.first?.location else { return "-" }
+    return "\(location.file):\(location.line):\(location.column)"
+  }
+}
+
+/// A chat preset file with the given request lines (indented under `request:`).
+func chatPreset(_ slug: String, _ requestLines: String, extra: String = "") -> String {
+  let request = requestLines.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(
+    separator: "\n")
+  return "slug: \(slug)\nskin: chat\n\(extra)request:\n\(request)\n"
+}
