@@ -15,7 +15,12 @@ enum PromptScanner {
   static let maxPlaceholderLength = 200
 
   /// `{{…}}` and `${…}` on one line with a non-blank body.
-  static func placeholders(_ b: [UInt8]) -> [Finding] {
+  static func placeholders(_ bytes: [UInt8]) -> [Finding] { bytes.withUnsafeBufferPointer { placeholders($0) } }
+
+  static func placeholders(_ b: UnsafeBufferPointer<UInt8>) -> [Finding] {
+    guard ByteSearch.contains(Array("{{".utf8), in: b) || ByteSearch.contains(Array("${".utf8), in: b) else {
+      return []
+    }
     var found: [Finding] = []
     let n = b.count
     var i = 0
@@ -56,7 +61,12 @@ enum PromptScanner {
 
   /// Invisible and bidirectional-control characters; a run of them is one finding named by its first scalar.
   /// A zero width joiner between two emoji is part of an emoji sequence and not reported.
-  static func invisibleCharacters(_ b: [UInt8]) -> [Finding] {
+  static func invisibleCharacters(_ bytes: [UInt8]) -> [Finding] {
+    bytes.withUnsafeBufferPointer { invisibleCharacters($0) }
+  }
+
+  static func invisibleCharacters(_ b: UnsafeBufferPointer<UInt8>) -> [Finding] {
+    guard ByteSearch.containsAny(of: invisibleLeadBytes, in: b) else { return [] }
     var found: [Finding] = []
     var previous: Unicode.Scalar?
     var run: (offset: Int, end: Int, first: Unicode.Scalar, count: Int)?
@@ -70,6 +80,13 @@ enum PromptScanner {
     }
     var i = 0
     while i < b.count {
+      // Every reported code point is outside ASCII: ASCII bytes only end a run.
+      if b[i] < 0x80 {
+        if run != nil { flush() }
+        previous = Unicode.Scalar(b[i])
+        i += 1
+        continue
+      }
       let (scalar, length) = decode(b, at: i)
       defer {
         previous = scalar
@@ -96,6 +113,9 @@ enum PromptScanner {
     return found
   }
 
+  /// The UTF-8 lead bytes of every code point `isInvisible` accepts.
+  static let invisibleLeadBytes: [UInt8] = [0xC2, 0xCD, 0xD8, 0xE1, 0xE2, 0xE3, 0xEF, 0xF3]
+
   /// The code points reported as invisible: zero-width and format characters, bidirectional controls, word
   /// joiners and invisible operators, the byte order mark, the soft hyphen, and the tag block.
   static func isInvisible(_ v: UInt32) -> Bool {
@@ -119,7 +139,7 @@ enum PromptScanner {
   }
 
   /// The scalar starting at `i` of valid UTF-8 (malformed bytes decode as U+FFFD, one byte long).
-  static func decode(_ b: [UInt8], at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+  static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
     let lead = b[i]
     let length: Int
     var value: UInt32
@@ -146,14 +166,17 @@ enum PromptScanner {
   static let jsonWindow = 80
 
   /// The first "JSON" (as a word, any case) with an output word within `jsonWindow` bytes.
-  static func jsonRequest(_ b: [UInt8]) -> Finding? {
+  static func jsonRequest(_ bytes: [UInt8]) -> Finding? { bytes.withUnsafeBufferPointer { jsonRequest($0) } }
+
+  static func jsonRequest(_ b: UnsafeBufferPointer<UInt8>) -> Finding? {
+    guard ByteSearch.containsAny(of: [0x4A, 0x6A], in: b) else { return nil }
     let n = b.count
     var i = 0
     while i + 4 <= n {
       defer { i += 1 }
-      guard lower(b[i]) == UInt8(ascii: "j"), lower(b[i + 1]) == UInt8(ascii: "s"),
-        lower(b[i + 2]) == UInt8(ascii: "o"),
-        lower(b[i + 3]) == UInt8(ascii: "n"), i == 0 || !isWordByte(b[i - 1]), i + 4 == n || !isWordByte(b[i + 4])
+      // `| 0x20` lower-cases ASCII letters; the first byte filters almost every position.
+      guard b[i] | 0x20 == 0x6A, b[i + 1] | 0x20 == 0x73, b[i + 2] | 0x20 == 0x6F, b[i + 3] | 0x20 == 0x6E,
+        i == 0 || !isWordByte(b[i - 1]), i + 4 == n || !isWordByte(b[i + 4])
       else { continue }
       let from = max(0, i - jsonWindow)
       let to = min(n, i + 4 + jsonWindow)

@@ -53,24 +53,32 @@ enum SecretScanner {
       Shape(prefix: Array($0.utf8), kind: "Slack token", minimum: 10, body: .slack)
     }
 
+  /// Every shape contains one of these; a text without any has no secret.
+  private static let markers: [[UInt8]] = ["sk-", "AKIA", "gh", "github_pat_", "xox", "-----BEGIN "].map {
+    Array($0.utf8)
+  }
+
   private static let pemStart = Array("-----BEGIN ".utf8)
   private static let pemEnd = Array("PRIVATE KEY-----".utf8)
 
   /// Every likely secret in `b`, in order.
-  static func scan(_ b: [UInt8]) -> [PromptScanner.Finding] {
+  static func scan(_ bytes: [UInt8]) -> [PromptScanner.Finding] { bytes.withUnsafeBufferPointer { scan($0) } }
+
+  /// Every likely secret in `b`, in order.
+  static func scan(_ b: UnsafeBufferPointer<UInt8>) -> [PromptScanner.Finding] {
+    guard markers.contains(where: { ByteSearch.contains($0, in: b) }) else { return [] }
     var found: [PromptScanner.Finding] = []
     let n = b.count
+    // Local constants: the first bytes of every shape, checked before anything else.
+    let (s, a, g, x, dash): (UInt8, UInt8, UInt8, UInt8, UInt8) = (0x73, 0x41, 0x67, 0x78, 0x2D)
     var i = 0
     scanning: while i < n {
       let c = b[i]
-      guard
-        c == UInt8(ascii: "s") || c == UInt8(ascii: "A") || c == UInt8(ascii: "g") || c == UInt8(ascii: "x")
-          || c == UInt8(ascii: "-")
-      else {
+      guard c == s || c == a || c == g || c == x || c == dash else {
         i += 1
         continue
       }
-      if c == UInt8(ascii: "-"), let length = pem(b, at: i) {
+      if c == dash, let length = pem(b, at: i) {
         found.append(PromptScanner.Finding(offset: i, length: length, text: "PEM private key (`-----BEGIN …`)"))
         i += length
         continue
@@ -100,14 +108,14 @@ enum SecretScanner {
     return found
   }
 
-  private static func starts(_ b: [UInt8], at i: Int, with prefix: [UInt8]) -> Bool {
+  private static func starts(_ b: UnsafeBufferPointer<UInt8>, at i: Int, with prefix: [UInt8]) -> Bool {
     guard i + prefix.count <= b.count else { return false }
     for k in 0..<prefix.count where b[i + k] != prefix[k] { return false }
     return true
   }
 
   /// The length of a `-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----` header at `i`.
-  private static func pem(_ b: [UInt8], at i: Int) -> Int? {
+  private static func pem(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
     guard starts(b, at: i, with: pemStart) else { return nil }
     var j = i + pemStart.count
     let limit = min(b.count, j + 40)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps a byte offset inside a prompt (or another request string) to the file, line and column where that
 /// character was written.
 ///
@@ -58,20 +60,20 @@ struct TextLocator {
   func location(ofOffset offset: Int, in bytes: [UInt8]) -> SourceLocation {
     var segment = segments.first ?? (0, .fixed(SourceLocation(file: "", line: 1, column: 1)))
     for candidate in segments where candidate.start <= offset { segment = candidate }
+    let from = max(0, min(segment.start, bytes.count))
+    let end = max(from, min(offset, bytes.count))
     var line = 0
-    var column = 0
-    var i = max(0, min(segment.start, bytes.count))
-    let end = min(offset, bytes.count)
-    while i < end {
-      let b = bytes[i]
-      if b == UInt8(ascii: "\n") {
+    var lineStart = from
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      // Lines by memchr; only the last line's bytes are walked, to count its scalars.
+      while lineStart < end, let hit = memchr(base + lineStart, 0x0A, end - lineStart) {
         line += 1
-        column = 0
-      } else if b & 0xC0 != 0x80 {
-        column += 1
+        lineStart = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
       }
-      i += 1
     }
+    var column = 0
+    for i in lineStart..<end where bytes[i] & 0xC0 != 0x80 { column += 1 }
     switch segment.placement {
     case .file(let file):
       return SourceLocation(file: file, line: 1 + line, column: 1 + column)

@@ -58,10 +58,11 @@ import Testing
     #expect(config.rules.map(\.severity) == [.error, .warning, .error])
     #expect(config.rules[0].files.map(\.text) == ["presets/support/**"])
     #expect(config.rules[2].slugs.map(\.text) == ["support-*", "sales-*"])
-    #expect(config.rules.map { $0.checks.map(\.kind.code) } == [
-      ["policy.provider", "policy.forbidden-provider"], ["policy.model"],
-      ["policy.temperature", "policy.max-tokens", "policy.description"],
-    ])
+    #expect(
+      config.rules.map { $0.checks.map(\.kind.code) } == [
+        ["policy.provider", "policy.forbidden-provider"], ["policy.model"],
+        ["policy.temperature", "policy.max-tokens", "policy.description"],
+      ])
     // Each check remembers the key that declares it.
     #expect(config.rules[1].checks[0].declared == SourceLocation(file: "presetctl.yaml", line: 10, column: 7))
     #expect(config.rules[0].location == SourceLocation(file: "presetctl.yaml", line: 3, column: 7))
@@ -101,7 +102,10 @@ import Testing
 
       """
     let (config, diagnostics) = try parse(yaml)
-    #expect(diagnostics.map(\.hint) == ["did you mean `rules`?", "did you mean `data_collection`?", "did you mean `placeholders`?"])
+    #expect(
+      diagnostics.map(\.hint) == [
+        "did you mean `rules`?", "did you mean `data_collection`?", "did you mean `placeholders`?",
+      ])
     #expect(diagnostics.map(\.at) == ["presetctl.yaml:2:3", "presetctl.yaml:5:26", "presetctl.yaml:7:3"])
     #expect(Set(diagnostics.map(\.code)) == ["config.policy"])
     // The valid part of the rule still applies.
@@ -136,11 +140,12 @@ import Testing
     let (config, diagnostics) = try parse(yaml)
     let lines = diagnostics.map { "\($0.at) \($0.message.prefix(30))" }
     #expect(diagnostics.allSatisfy { $0.code == "config.policy" && $0.severity == .error })
-    #expect(diagnostics.map(\.at) == [
-      "presetctl.yaml:4:17", "presetctl.yaml:5:24", "presetctl.yaml:6:19", "presetctl.yaml:7:28",
-      "presetctl.yaml:10:15", "presetctl.yaml:9:28", "presetctl.yaml:9:31", "presetctl.yaml:11:43",
-      "presetctl.yaml:11:55", "presetctl.yaml:13:7", "presetctl.yaml:15:7", "presetctl.yaml:17:7",
-    ], "\(lines)")
+    #expect(
+      diagnostics.map(\.at) == [
+        "presetctl.yaml:4:17", "presetctl.yaml:5:24", "presetctl.yaml:6:19", "presetctl.yaml:7:28",
+        "presetctl.yaml:10:15", "presetctl.yaml:9:28", "presetctl.yaml:9:31", "presetctl.yaml:11:43",
+        "presetctl.yaml:11:55", "presetctl.yaml:13:7", "presetctl.yaml:15:7", "presetctl.yaml:17:7",
+      ], "\(lines)")
     #expect(diagnostics[9].message == "a policy rule needs a `name`")
     #expect(diagnostics[10].message.contains("duplicate rule name `a`"))
     #expect(diagnostics[10].related.first?.location == SourceLocation(file: "presetctl.yaml", line: 3, column: 7))
@@ -198,7 +203,10 @@ import Testing
 
       """
     let (config, diagnostics) = try parse(yaml)
-    #expect(diagnostics.map(\.at) == ["presetctl.yaml:2:12", "presetctl.yaml:3:50", "presetctl.yaml:3:30", "presetctl.yaml:4:24"])
+    #expect(
+      diagnostics.map(\.at) == [
+        "presetctl.yaml:2:12", "presetctl.yaml:3:50", "presetctl.yaml:3:30", "presetctl.yaml:4:24",
+      ])
     #expect(diagnostics.allSatisfy { $0.code == "config.policy" })
     // Malformed settings keep their defaults.
     #expect(config.lint.secrets == .error)
@@ -207,7 +215,8 @@ import Testing
   }
 
   @Test func pathPatternsDropLeadingDotSlash() throws {
-    let (config, _) = try parse("policy:\n  rules:\n    - name: r\n      files: [\"./presets/**\"]\n      max_tokens: 5\n")
+    let (config, _) = try parse(
+      "policy:\n  rules:\n    - name: r\n      files: [\"./presets/**\"]\n      max_tokens: 5\n")
     #expect(config.rules.first?.files.map(\.text) == ["presets/**"])
   }
 }

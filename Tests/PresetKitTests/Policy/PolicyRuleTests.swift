@@ -25,24 +25,24 @@ import Testing
 
         """),
       "presets/a.yaml": """
-        slug: a
-        skin: responses
-        request:
-          model: openai/gpt-5.4-mini
-          models: [openai/gpt-5.4, Meta/llama:free, google/gemini]
+      slug: a
+      skin: responses
+      request:
+        model: openai/gpt-5.4-mini
+        models: [openai/gpt-5.4, Meta/llama:free, google/gemini]
 
-        """,
+      """,
       "presets/b.yaml": """
-        slug: b
-        skin: messages
-        request:
-          model: anthropic/claude-4.6-haiku
-          max_tokens: 100
-          fallbacks:
-            - model: OpenAI/GPT-5.4
-            - model: mistral/large
+      slug: b
+      skin: messages
+      request:
+        model: anthropic/claude-4.6-haiku
+        max_tokens: 100
+        fallbacks:
+          - model: OpenAI/GPT-5.4
+          - model: mistral/large
 
-        """,
+      """,
       "presets/c.yaml": "slug: c\nskin: responses\nrequest:\n  model: anthropic/claude-4.6-sonnet\n",
       "presets/d.yaml": "slug: d\nskin: responses\nrequest:\n  temperature: 1\n",
     ])
@@ -137,14 +137,14 @@ import Testing
       "presets/a.yaml": "slug: a\nskin: responses\nrequest:\n  max_output_tokens: 9000\n",
       "presets/b.yaml": "slug: b\nskin: messages\nrequest:\n  model: m\n  max_tokens: 8001\n",
       "presets/c.yaml": """
-        slug: c
-        skin: chat
-        system_prompt_file: p.md
-        request:
-          max_tokens: 100
-          max_completion_tokens: 16000
+      slug: c
+      skin: chat
+      system_prompt_file: p.md
+      request:
+        max_tokens: 100
+        max_completion_tokens: 16000
 
-        """,
+      """,
       "presets/p.md": "Be brief.",
       "presets/d.yaml": "slug: d\nskin: messages\nrequest:\n  model: m\n  max_tokens: 8000\n",
     ])
@@ -169,15 +169,15 @@ import Testing
     let ds = try policy([
       "presetctl.yaml": Self.rules("    - name: vendors\n      forbid_providers: [deepinfra, Amazon Bedrock]\n"),
       "presets/a.yaml": """
-        slug: a
-        skin: responses
-        request:
-          provider:
-            order: [anthropic, DeepInfra]
-            only: [amazon-bedrock]
-            ignore: [deepinfra]
+      slug: a
+      skin: responses
+      request:
+        provider:
+          order: [anthropic, DeepInfra]
+          only: [amazon-bedrock]
+          ignore: [deepinfra]
 
-        """,
+      """,
       "presets/b.yaml": "slug: b\nskin: responses\nrequest:\n  provider: {order: [anthropic, together]}\n",
     ])
     #expect(ds.map(\.at) == ["presets/a.yaml:5:24", "presets/a.yaml:6:12"])
@@ -235,17 +235,17 @@ import Testing
   @Test func valueFromAnEnvironmentPointsAtPresetctlYaml() throws {
     let repo = try TempRepo([
       "presetctl.yaml": """
-        environments:
-          staging:
-            slug: "{slug}-staging"
-            request:
-              temperature: 1.9
-        policy:
-          rules:
-            - name: cool
-              max_temperature: 1
+      environments:
+        staging:
+          slug: "{slug}-staging"
+          request:
+            temperature: 1.9
+      policy:
+        rules:
+          - name: cool
+            max_temperature: 1
 
-        """,
+      """,
       "presets/a.yaml": "slug: a\nskin: responses\nrequest:\n  temperature: 0.5\n",
     ])
     defer { repo.remove() }

@@ -38,10 +38,3 @@ extension Diagnostic {
     return "\(location.file):\(location.line):\(location.column)"
   }
 }
-
-/// A chat preset file with the given request lines (indented under `request:`).
-func chatPreset(_ slug: String, _ requestLines: String, extra: String = "") -> String {
-  let request = requestLines.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(
-    separator: "\n")
-  return "slug: \(slug)\nskin: chat\n\(extra)request:\n\(request)\n"
-}
