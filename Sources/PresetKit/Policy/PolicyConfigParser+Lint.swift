@@ -44,7 +44,8 @@ extension PolicyConfigParser {
     case .bool(true): return .some(fallback)
     default:
       fail(
-        "a lint setting must be `error`, `warning` or `ignore` (or true/false), got \(display(value))", at: pointer)
+        "a lint setting must be `error`, `warning` or `ignore` (or true/false), got \(Self.display(value))", at: pointer
+      )
       return nil
     }
   }
@@ -53,7 +54,8 @@ extension PolicyConfigParser {
   mutating func promptLimit(_ value: JSONValue, at pointer: JSONPointer) -> LintSettings.PromptLimit? {
     func limit(_ value: JSONValue?, at pointer: JSONPointer) -> Int? {
       guard case .number(let n)? = value, n >= 1, n.rounded() == n, n < 1e15 else {
-        fail("the prompt token limit must be a positive integer, got \(value.map(display) ?? "nothing")", at: pointer)
+        fail(
+          "the prompt token limit must be a positive integer, got \(value.map(Self.display) ?? "nothing")", at: pointer)
         return nil
       }
       return Int(n)
@@ -77,7 +79,7 @@ extension PolicyConfigParser {
       return result
     default:
       fail(
-        "`max_prompt_tokens` must be a number or `{limit: N, severity: warning|error}`, got \(display(value))",
+        "`max_prompt_tokens` must be a number or `{limit: N, severity: warning|error}`, got \(Self.display(value))",
         at: pointer)
       return nil
     }

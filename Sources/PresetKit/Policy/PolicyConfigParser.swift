@@ -96,7 +96,7 @@ struct PolicyConfigParser {
     case .string("warning")?: rule.severity = .warning
     case let other?:
       fail(
-        "`severity` of rule `\(name)` must be `error` or `warning`, got \(display(other))",
+        "`severity` of rule `\(name)` must be `error` or `warning`, got \(Self.display(other))",
         at: pointer.appending("severity"))
     }
     rule.files = patterns(object["files"], at: pointer.appending("files"), syntax: .path).map { normalisedPath($0) }
@@ -130,19 +130,19 @@ struct PolicyConfigParser {
       return requireProvider(value, at: pointer)
     case "max_temperature":
       guard case .number(let n) = value, n >= 0 else {
-        fail("`max_temperature` must be a number of 0 or more, got \(display(value))", at: pointer)
+        fail("`max_temperature` must be a number of 0 or more, got \(Self.display(value))", at: pointer)
         return nil
       }
       return .maxTemperature(n)
     case "max_tokens":
       guard case .number(let n) = value, n >= 1, n.rounded() == n else {
-        fail("`max_tokens` must be a positive integer, got \(display(value))", at: pointer)
+        fail("`max_tokens` must be a positive integer, got \(Self.display(value))", at: pointer)
         return nil
       }
       return .maxTokens(n)
     case "require_description":
       guard case .bool(let required) = value else {
-        fail("`require_description` must be true or false, got \(display(value))", at: pointer)
+        fail("`require_description` must be true or false, got \(Self.display(value))", at: pointer)
         return nil
       }
       return required ? .requireDescription : nil
@@ -166,11 +166,11 @@ struct PolicyConfigParser {
     for member in object.members where Self.providerKeys.contains(member.key) {
       let at = pointer.appending(member.key)
       if Self.booleanProviderKeys.contains(member.key), member.value.boolValue == nil {
-        fail("`\(member.key)` must be true or false, got \(display(member.value))", at: at)
+        fail("`\(member.key)` must be true or false, got \(Self.display(member.value))", at: at)
         continue
       }
       if member.key == "data_collection", member.value != "allow", member.value != "deny" {
-        fail("`data_collection` must be `allow` or `deny`, got \(display(member.value))", at: at)
+        fail("`data_collection` must be `allow` or `deny`, got \(Self.display(member.value))", at: at)
         continue
       }
       requirements.append(PolicyRule.ProviderRequirement(key: member.key, value: member.value))
@@ -194,7 +194,7 @@ struct PolicyConfigParser {
       var result: [(text: String, pointer: JSONPointer)] = []
       for (i, item) in items.enumerated() {
         guard case .string(let s) = item, !s.isEmpty else {
-          fail("expected a non-empty string, got \(display(item))", at: pointer.appending(i))
+          fail("expected a non-empty string, got \(Self.display(item))", at: pointer.appending(i))
           continue
         }
         result.append((s, pointer.appending(i)))
@@ -239,15 +239,15 @@ struct PolicyConfigParser {
     while text.hasPrefix("/") { text = text.dropFirst() }
     return text.count == pattern.text.count ? pattern : GlobPattern(String(text), syntax: .path)
   }
-}
 
-/// A value as it reads in a message: strings and numbers bare, everything else as compact JSON.
-func display(_ value: JSONValue) -> String {
-  switch value {
-  case .string(let s): "`\(s)`"
-  case .number(let n): ECMAScriptNumber.format(n)
-  case .bool(let b): b ? "true" : "false"
-  case .null: "null"
-  default: JSONWriter.string(value, options: .compact)
+  /// A value as it reads in a message: strings and numbers bare, everything else as compact JSON.
+  static func display(_ value: JSONValue) -> String {
+    switch value {
+    case .string(let s): "`\(s)`"
+    case .number(let n): ECMAScriptNumber.format(n)
+    case .bool(let b): b ? "true" : "false"
+    case .null: "null"
+    default: JSONWriter.string(value, options: .compact)
+    }
   }
 }

@@ -106,14 +106,16 @@ extension PolicyEngine {
     let actual = written.flatMap { $0.isNull ? nil : $0 }
     let effective = actual ?? providerDefaults[requirement.key]
     if let effective, effective == requirement.value { return nil }
-    let required = display(requirement.value)
+    let required = PolicyConfigParser.display(requirement.value)
     let setting = "`provider.\(requirement.key)`"
     if let actual {
       return violation(
-        check, rule: rule, message: "\(setting) is \(display(actual)) but rule `\(rule.name)` requires \(required)",
+        check, rule: rule,
+        message: "\(setting) is \(PolicyConfigParser.display(actual)) but rule `\(rule.name)` requires \(required)",
         at: view.location(of: pointer), path: view.path(pointer))
     }
-    let defaultNote = providerDefaults[requirement.key].map { " (the API default is \(display($0)))" } ?? ""
+    let defaultNote =
+      providerDefaults[requirement.key].map { " (the API default is \(PolicyConfigParser.display($0)))" } ?? ""
     // A missing key is reported where it should be added: the `provider` mapping, else the preset.
     let location =
       view.node(at: providerPointer).map { SourceLocation(file: $0.file, position: $0.node.keyStart ?? $0.node.start) }
