@@ -75,6 +75,8 @@ public struct Compiler: Sendable {
     }
     let (config, configDiagnostics) = RepositoryConfig.load(path: paths.first ?? ".", layout: layout)
     inputDiagnostics += configDiagnostics
+    let (policy, policyDiagnostics) = PolicyConfig.parse(config)
+    inputDiagnostics += policyDiagnostics
     var environment: RepositoryConfig.Environment?
     if let name = options.environment {
       environment = config.environment(named: name)
@@ -100,6 +102,9 @@ public struct Compiler: Sendable {
     let context = FileContext(layout: layout, defaults: defaults, environment: environment)
     let perFile = ParallelMap.map(files, parallelism: options.parallelism) { file in
       var compiled = compileFile(file, context: context)
+      // Policy and prompt lint need each preset's merged request with positions, so they run here, per file,
+      // before that request is dropped.
+      for preset in compiled.presets { compiled.diagnostics += PolicyEngine.check(preset, config: policy) }
       if !retainRequest {
         for i in compiled.presets.indices { compiled.presets[i].request = nil }
       }
@@ -259,11 +264,10 @@ public struct Compiler: Sendable {
       slug: source.slug, skin: source.skin, description: source.description, model: model,
       source: Preset.Origin(file: source.firstKeyLocation.file, line: source.firstKeyLocation.line),
       promptSource: model.systemPrompt == nil ? nil : promptSource, body: body)
-    if options.retainRequest {
-      preset.request = LocatedDocument(
-        value: .object(source.request),
-        sourceMap: SourceMap(file: map.file, root: map.node(at: requestRoot).node))
-    }
+    // Kept until policy has run on it; `run` drops it unless `retainRequest`.
+    preset.request = LocatedDocument(
+      value: .object(source.request),
+      sourceMap: SourceMap(file: map.file, root: map.node(at: requestRoot).node))
     return preset
   }
 

@@ -1,7 +1,7 @@
 /// The organisation policy and prompt-lint settings of a repository, read from the `policy` and `lint` sections
 /// of `presetctl.yaml` and compiled once (globs included) so checking many presets costs no re-parsing.
 ///
-/// The format is documented in `docs/policy.md`.
+/// The format is documented in the README ("Policy and prompt lint").
 public struct PolicyConfig: Sendable {
   /// The rules, in file order.
   public var rules: [PolicyRule]

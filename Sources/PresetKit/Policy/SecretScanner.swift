@@ -1,6 +1,6 @@
 /// Finds likely credentials in text by their well-known shapes, without regular expressions.
 ///
-/// Shapes (each must start at a word boundary; see docs/policy.md):
+/// Shapes (each must start at a word boundary; see the README, "Policy and prompt lint"):
 /// - `sk-or-v1-` + 16 or more letters/digits: an OpenRouter API key;
 /// - `sk-` + 20 or more of `[A-Za-z0-9_-]` including a digit: an API key (OpenAI, Anthropic `sk-ant-`, …);
 /// - `AKIA` + 16 of `[0-9A-Z]`, not followed by a letter or digit: an AWS access key ID;

@@ -133,27 +133,6 @@ import Testing
   }
 }
 
-@Suite struct BundleEncodingTests {
-  @Test func parallelEncodingEqualsTheWholeDocumentWriter() throws {
-    let repo = try TempRepo([
-      "presets/a.yaml": CompilerInvarianceTests.plain,
-      "presets/b.yaml":
-        "slug: b\nskin: responses\ndescription: \"tab\\t\\u0001 é\"\nrequest: {model: m/x, instructions: \"x\\ny\"}\n",
-      "presets/c.yaml": "slug: c\nskin: messages\nrequest: {model: m/x, system: [{type: text, text: A}]}\n",
-    ])
-    defer { repo.remove() }
-    let bundle = PresetBundle(presets: repo.compile().presets)
-    #expect(bundle.presets.count == 3)
-    for parallelism in [1, 4] {
-      let encoded = bundle.encoded(parallelism: parallelism)
-      #expect(encoded.bytes == JSONWriter.bytes(bundle.json, options: .pretty))
-      #expect(encoded.digest == bundle.digest)
-    }
-    let empty = PresetBundle(presets: []).encoded()
-    #expect(empty.bytes == JSONWriter.bytes(PresetBundle(presets: []).json, options: .pretty))
-  }
-}
-
 @Suite struct StreamedBundleTests {
   @Test func streamedBundleEqualsTheWholeDocumentWriter() throws {
     let repo = try TempRepo([
