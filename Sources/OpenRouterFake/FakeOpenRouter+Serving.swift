@@ -33,7 +33,14 @@ extension FakeOpenRouter {
           body: request.body, fault: fault))
       return (fault, currentLatency)
     }
-    if latency > 0 { Thread.sleep(forTimeInterval: latency) }
+    if latency > 0 {
+      lock.withLock {
+        inFlight += 1
+        peakInFlight = max(peakInFlight, inFlight)
+      }
+      Thread.sleep(forTimeInterval: latency)
+      lock.withLock { inFlight -= 1 }
+    }
 
     let handle = { self.handle(request, relativePath: relativePath) }
     switch fault {

@@ -66,6 +66,9 @@ public final class FakeOpenRouter: @unchecked Sendable {
   var store = FakeStore()
   var faultRules: [FaultRule] = []
   var recorded: [RecordedRequest] = []
+  /// Requests inside their latency sleep right now, and the most ever seen at once.
+  var inFlight = 0
+  var peakInFlight = 0
   var currentLatency: TimeInterval
   private var listener: Int32?
   private var boundPort: UInt16 = 0
@@ -192,6 +195,10 @@ public final class FakeOpenRouter: @unchecked Sendable {
   public func preset(slug: String) -> LivePreset? {
     lock.withLock { store.presets[slug].flatMap(Self.livePreset) }
   }
+
+  /// The most requests that were inside their latency wait at the same time: proof that clients overlap
+  /// requests, without measuring wall time.
+  public var peakConcurrentRequests: Int { lock.withLock { peakInFlight } }
 
   /// How many versions `slug` has (0 when absent).
   public func versionCount(slug: String) -> Int {

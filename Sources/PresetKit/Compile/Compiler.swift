@@ -185,7 +185,7 @@ public struct Compiler: Sendable {
       source.applyLayers(defaults: defaults, environment: context.environment)
       if let environment = context.environment {
         let slug = environment.slug(for: source.slug)
-        guard PresetSource.isValidSlug(slug) else {
+        guard PresetSource.isValidSlug(slug) || source.hasErrors else {
           diagnostics.append(
             .error(
               "preset.slug",
@@ -195,7 +195,7 @@ public struct Compiler: Sendable {
         }
         source.slug = slug
       }
-      if let preset = compilePreset(source, fileURL: url, layout: layout, diagnostics: &diagnostics) {
+      if let preset = compilePreset(source, fileURL: url, layout: layout, diagnostics: &diagnostics), !source.hasErrors {
         presets.append(preset)
       }
     }

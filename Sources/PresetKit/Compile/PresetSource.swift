@@ -14,6 +14,9 @@ public struct PresetSource: Sendable {
   public var document: LocatedDocument
   /// Where the document's first key was written: the bundle's `source.line`.
   public var firstKeyLocation: SourceLocation
+  /// True when the document had errors that still let the request be checked (a bad slug, an unknown key):
+  /// the request is validated so every problem is reported in one run, but the preset is not kept.
+  public var hasErrors = false
 
   /// The keys a preset document may have besides `x-*` extension keys.
   public static let knownKeys = ["slug", "skin", "description", "system_prompt_file", "request"]
@@ -38,8 +41,12 @@ extension PresetSource {
       return nil
     }
     var ok = true
-    func fail(_ code: String, _ message: String, _ pointer: JSONPointer, atKey: Bool = false, hint: String? = nil) {
-      ok = false
+    var soft = false
+    func fail(
+      _ code: String, _ message: String, _ pointer: JSONPointer, atKey: Bool = false, hint: String? = nil,
+      fatal: Bool = true
+    ) {
+      if fatal { ok = false } else { soft = true }
       let location = atKey ? map.keyLocation(of: pointer) : map.location(of: pointer)
       diagnostics.append(.error(code, message, at: location, path: pointer.description, hint: hint))
     }
@@ -48,7 +55,7 @@ extension PresetSource {
       fail(
         "preset.unknown-key",
         "unknown key `\(member.key)` in a preset document (allowed: \(knownKeys.joined(separator: ", ")), or `x-*`)",
-        JSONPointer.root.appending(member.key), atKey: true, hint: hint)
+        JSONPointer.root.appending(member.key), atKey: true, hint: hint, fatal: false)
     }
 
     func string(_ key: String, required: Bool) -> String? {
@@ -68,7 +75,7 @@ extension PresetSource {
       fail(
         "preset.slug",
         "slug `\(slug)` must be lowercase letters, digits and single dashes (^[a-z0-9]+(-[a-z0-9]+)*$), at most \(maxSlugLength) characters",
-        JSONPointer.root.appending("slug"))
+        JSONPointer.root.appending("slug"), fatal: false)
     }
     var skin: Skin? = top["skin"] == nil ? defaultSkin : nil
     if let skinText = string("skin", required: defaultSkin == nil) {
@@ -99,9 +106,11 @@ extension PresetSource {
     }
     guard ok, let slug, let skin, let request else { return nil }
     let firstKey = map.root.children.first?.keyStart ?? map.root.start
-    return PresetSource(
+    var source = PresetSource(
       slug: slug, skin: skin, description: description, systemPromptFile: promptFile, request: request,
       document: document, firstKeyLocation: SourceLocation(file: map.file, position: firstKey))
+    source.hasErrors = soft
+    return source
   }
 
   /// True for slugs made of lowercase ASCII letters and digits in dash-separated groups, at most 64 characters.

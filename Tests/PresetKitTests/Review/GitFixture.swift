@@ -68,18 +68,3 @@ struct GitFixture {
 }
 
 /// Compares output with a golden file under Tests/Fixtures/review; `PRESETCTL_UPDATE_GOLDEN=1` rewrites it.
-enum Golden {
-  static func check(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
-  {
-    let url = Shared.packageRoot.appendingPathComponent("Tests/Fixtures/review/\(name)")
-    if ProcessInfo.processInfo.environment["PRESETCTL_UPDATE_GOLDEN"] == "1" {
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(actual.utf8).write(to: url)
-      return
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(
-      actual == expected, "golden \(name) differs (PRESETCTL_UPDATE_GOLDEN=1 rewrites it)",
-      sourceLocation: sourceLocation)
-  }
-}

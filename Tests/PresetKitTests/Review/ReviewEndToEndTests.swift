@@ -96,7 +96,7 @@ import Testing
       let run = try fixture.presetctl(["diff", "--base", "HEAD~1", "--head", "HEAD", "--format", format, "presets"])
       #expect(run.status == 0, "\(format): \(run.stderr)")
       #expect(run.stderr.isEmpty, "\(format)")
-      try Golden.check(run.stdout, golden)
+      try Golden.check(run.stdout, "review/" + golden)
     }
     let detailed = try fixture.presetctl(["diff", "--base", "HEAD~1", "--head", "HEAD", "--detailed-exitcode"])
     #expect(detailed.status == 2)
@@ -155,10 +155,10 @@ import Testing
     let text = try fixture.presetctl(["diff", "--base", "HEAD~1", "--head", "HEAD", "--detailed-exitcode"])
     #expect(text.status == 1)
     #expect(text.stderr == "error: the presets at base (HEAD~1) do not compile\n")
-    try Golden.check(text.stdout, "base-does-not-compile.txt")
+    try Golden.check(text.stdout, "review/base-does-not-compile.txt")
     let markdown = try fixture.presetctl(["diff", "--base", "HEAD~1", "--format", "markdown"])
     #expect(markdown.status == 1)
-    try Golden.check(markdown.stdout, "base-does-not-compile.md")
+    try Golden.check(markdown.stdout, "review/base-does-not-compile.md")
     let github = try fixture.presetctl(["diff", "--base", "HEAD~1", "--format", "github"])
     #expect(github.status == 1)
     // Base lines are not in the pull request's files: the position goes into the message.
@@ -246,7 +246,7 @@ import Testing
     #expect(try fixture.presetctl(["build", "--output", "new.json"]).status == 0)
     let run = try fixture.presetctl(["diff", "old.json", "new.json", "--detailed-exitcode"])
     #expect(run.status == 2, "\(run.stderr)")
-    try Golden.check(run.stdout, "bundles.txt")
+    try Golden.check(run.stdout, "review/bundles.txt")
     let broken = try fixture.presetctl(["diff", "old.json", "presets/a.yaml"])
     #expect(broken.status == 1 && broken.stderr.contains("presets/a.yaml is not a usable bundle"))
   }
