@@ -6,6 +6,8 @@ let usage = """
   usage: presetctl-bench <subcommand> [options]
   subcommands:
     sha256 [--mb N] [--runs N] [--write PATH]   SHA-256 throughput (default 256 MB, 5 runs)
+    corpus --n N --out DIR [--seed S]            write the deterministic preset corpus (DIR/presets, DIR/.git)
+    build [--n N] [--corpus DIR] [--runs R]      compile phases vs libyaml's bare parse, presetctl build/validate
   """
 
 func runBench(_ arguments: [String]) throws(BenchError) {
@@ -13,6 +15,8 @@ func runBench(_ arguments: [String]) throws(BenchError) {
   let rest = Array(arguments.dropFirst())
   switch subcommand {
   case "sha256": try SHA256Bench(arguments: rest).run()
+  case "corpus": try CorpusCommand(arguments: rest).run()
+  case "build": try BuildBench(arguments: rest).run()
   case "-h", "--help", "help": print(usage)
   default: throw BenchError.usage("unknown subcommand \(subcommand)\n\(usage)")
   }
