@@ -69,7 +69,6 @@ public final class FakeOpenRouter: @unchecked Sendable {
   var currentLatency: TimeInterval
   private var listener: Int32?
   private var boundPort: UInt16 = 0
-  private var stopped = false
 
   /// Creates a stopped fake; call `start()`.
   public init(options: Options = Options()) {
@@ -102,7 +101,6 @@ public final class FakeOpenRouter: @unchecked Sendable {
     lock.withLock {
       listener = fd
       boundPort = port
-      stopped = false
     }
     // Weak, so a fake that is dropped without `stop()` still deinitialises and closes its socket.
     let thread = Thread { [weak self] in Self.acceptLoop(fd, server: self) }
@@ -113,7 +111,6 @@ public final class FakeOpenRouter: @unchecked Sendable {
   /// Closes the listener; requests already accepted finish on their own threads.
   public func stop() {
     let fd: Int32? = lock.withLock {
-      stopped = true
       defer { listener = nil }
       return listener
     }
@@ -122,6 +119,8 @@ public final class FakeOpenRouter: @unchecked Sendable {
 
   private static func acceptLoop(_ listener: Int32, server: FakeOpenRouter?) {
     weak let server = server
+    // This thread owns the listening descriptor; `stop()` only shuts it down.
+    defer { SocketIO.close(listener) }
     while let connection = SocketIO.accept(listener) {
       guard let server else {
         SocketIO.close(connection)
@@ -160,16 +159,18 @@ public final class FakeOpenRouter: @unchecked Sendable {
   }
 
   /// Stores a preset directly, as if made elsewhere (e.g. in the web UI), with one version per entry of
-  /// `versions` (system prompt, config); the last becomes designated. `uiMade` adds the UI defaults.
+  /// `versions` (system prompt, config object; a non-object config is stored as `{}`); the last becomes
+  /// designated. `uiMade` adds the UI defaults.
   @discardableResult
   public func seed(
-    slug: String, versions: [(systemPrompt: String?, config: JSONObject)], name: String? = nil,
+    slug: String, versions: [(systemPrompt: String?, config: JSONValue)], name: String? = nil,
     description: String? = nil, status: String = "active", uiMade: Bool = false
   ) -> LivePreset? {
     lock.withLock {
       var last: StoredPreset?
       for entry in versions {
-        let config = uiMade ? PresetExtraction.addingDefaults(options.uiDefaults, to: entry.config) : entry.config
+        let object = entry.config.objectValue ?? JSONObject()
+        let config = uiMade ? PresetExtraction.addingDefaults(options.uiDefaults, to: object) : object
         last = store.addVersion(
           slug: slug, systemPrompt: entry.systemPrompt, config: config, name: name, description: description,
           status: status)
@@ -181,7 +182,7 @@ public final class FakeOpenRouter: @unchecked Sendable {
   /// Stores a preset with one version.
   @discardableResult
   public func seed(
-    slug: String, systemPrompt: String?, config: JSONObject, name: String? = nil, status: String = "active",
+    slug: String, systemPrompt: String?, config: JSONValue, name: String? = nil, status: String = "active",
     uiMade: Bool = false
   ) -> LivePreset? {
     seed(slug: slug, versions: [(systemPrompt, config)], name: name, status: status, uiMade: uiMade)

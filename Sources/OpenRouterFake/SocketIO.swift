@@ -24,10 +24,24 @@ enum SocketIO {
 
   /// Binds 127.0.0.1:`port` (0 picks a free port) and listens; returns the socket and the bound port.
   static func listen(port: UInt16) throws(FakeServerError) -> (fd: Int32, port: UInt16) {
+    let (fd, bound) = try bindOnly(port: port, reuseAddress: true)
+    guard listenSocket(fd, 128) == 0 else {
+      let text = errnoText()
+      close(fd)
+      throw FakeServerError(message: "listen() failed: \(text)")
+    }
+    return (fd, bound)
+  }
+
+  /// Binds without listening. Without `SO_REUSEADDR` the port stays reserved, and connecting to it is
+  /// refused: a reliable "server down" that no other socket can take over.
+  static func bindOnly(port: UInt16, reuseAddress: Bool) throws(FakeServerError) -> (fd: Int32, port: UInt16) {
     let fd = socket(AF_INET, streamType, 0)
     guard fd >= 0 else { throw FakeServerError(message: "socket() failed: \(errnoText())") }
     var yes: Int32 = 1
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+    if reuseAddress {
+      setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+    }
     #if canImport(Darwin)
       setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &yes, socklen_t(MemoryLayout<Int32>.size))
     #endif
@@ -42,11 +56,6 @@ enum SocketIO {
       let text = errnoText()
       close(fd)
       throw FakeServerError(message: "bind(127.0.0.1:\(port)) failed: \(text)")
-    }
-    guard listenSocket(fd, 128) == 0 else {
-      let text = errnoText()
-      close(fd)
-      throw FakeServerError(message: "listen() failed: \(text)")
     }
     var actual = sockaddr_in()
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -86,10 +95,11 @@ enum SocketIO {
     }
   }
 
-  /// Stops a listener so a blocked `accept` returns.
+  /// Stops a listener so a blocked (or the next) `accept` fails. The descriptor is not closed here: the
+  /// accept thread closes it when it leaves its loop, so the number cannot be reused by another socket while
+  /// that thread may still call `accept` on it.
   static func shutdownListener(_ fd: Int32) {
     shutdown(fd, Int32(SHUT_RDWR))
-    close(fd)
   }
 
   /// Reads some bytes; empty on end of stream or error.

@@ -4,7 +4,8 @@ enum ApplyCommand {
     parser: ArgumentParser(
       commandName: "presetctl apply", abstract: "Create or update live presets so they match the repository.",
       positionalUsage: "[PATH|BUNDLE|PLAN]", maxPositionals: 1,
-      options: [.value("format", "FORMAT", "Output format: text, json or markdown (default text).")] + RemoteOptions.options,
+      options: [.value("format", "FORMAT", "Output format: text, json or markdown (default text).")]
+        + RemoteOptions.options,
       discussion: """
         With a saved plan, presets whose live version moved since the plan was made are refused (stale).
         Exit status: 0 all applied or unchanged, 1 any failure.
@@ -30,7 +31,8 @@ enum ApplyCommand {
         plan = PresetPlan(entries: entries, unmanaged: [])
       } else {
         do throws(RemoteError) {
-          plan = try await Planner(client: client, parallelism: parallelism).plan(for: desired.presets, listUnmanaged: false)
+          plan = try await Planner(client: client, parallelism: parallelism).plan(
+            for: desired.presets, listUnmanaged: false)
         } catch {
           return .failure(error)
         }

@@ -36,6 +36,8 @@ public enum CommandLineTool {
       ("plan", PlanCommand.command),
       ("apply", ApplyCommand.command),
       ("drift", DriftCommand.command),
+      ("import", ImportCommand.command),
+      ("rollback", RollbackCommand.command),
       ("version", versionCommand),
     ]
   }

@@ -17,16 +17,7 @@ enum DriftCommand {
       let desired = DesiredState.load(parsed.positionals.first ?? "presets", allowPlan: false, context),
       let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
-    let planner = Planner(client: client, parallelism: parallelism)
-    let outcome = AsyncBridge.run { () -> Result<PresetPlan, RemoteError> in
-      do throws(RemoteError) {
-        return .success(try await planner.plan(for: desired.presets))
-      } catch {
-        return .failure(error)
-      }
-    }
-    guard case .success(let plan) = outcome else {
-      if case .failure(let error) = outcome { context.console.error("error: \(error.description)\n") }
+    guard let plan = PlanCommand.livePlan(desired.presets, client: client, parallelism: parallelism, context) else {
       return CommandLineTool.exitError
     }
     let includeUnmanaged = parsed.flag("include-unmanaged")

@@ -18,20 +18,7 @@ enum PlanCommand {
       let desired = DesiredState.load(parsed.positionals.first ?? "presets", allowPlan: false, context),
       let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
-    context.console.progress("reading \(desired.presets.count) live preset(s)…\n")
-    let planner = Planner(client: client, parallelism: parallelism)
-    let outcome = AsyncBridge.run { () -> Result<PresetPlan, RemoteError> in
-      do throws(RemoteError) {
-        return .success(try await planner.plan(for: desired.presets))
-      } catch {
-        return .failure(error)
-      }
-    }
-    let plan: PresetPlan
-    switch outcome {
-    case .success(let p): plan = p
-    case .failure(let error):
-      context.console.error("error: \(error.description)\n")
+    guard let plan = livePlan(desired.presets, client: client, parallelism: parallelism, context) else {
       return CommandLineTool.exitError
     }
     if let out = parsed.value("out") {
@@ -50,5 +37,26 @@ enum PlanCommand {
     default: context.console.write(renderer.text(style: context.console.outStyle))
     }
     return parsed.flag("detailed-exitcode") && plan.hasChanges ? CommandLineTool.exitChanges : CommandLineTool.exitOK
+  }
+
+  /// Reads the live state for `presets` (one GET each plus the list pages); reports and returns nil on failure.
+  static func livePlan(
+    _ presets: [Preset], client: OpenRouterClient, parallelism: Int, _ context: CommandLineTool.Context
+  ) -> PresetPlan? {
+    context.console.progress("reading \(presets.count) live preset(s)…\n")
+    let planner = Planner(client: client, parallelism: parallelism)
+    let outcome = AsyncBridge.run { () -> Result<PresetPlan, RemoteError> in
+      do throws(RemoteError) {
+        return .success(try await planner.plan(for: presets))
+      } catch {
+        return .failure(error)
+      }
+    }
+    switch outcome {
+    case .success(let plan): return plan
+    case .failure(let error):
+      context.console.error("error: \(error.description)\n")
+      return nil
+    }
   }
 }

@@ -57,7 +57,8 @@ public struct Applier: Sendable {
     _ entry: PresetPlan.Entry, expectation: PlanFile.Expectation?, client: OpenRouterClient
   ) async -> Outcome {
     let desired = entry.desired
-    var outcome = Outcome(slug: desired.slug, action: entry.action, status: .unchanged, message: nil, versionNumber: nil, mismatch: [])
+    var outcome = Outcome(
+      slug: desired.slug, action: entry.action, status: .unchanged, message: nil, versionNumber: nil, mismatch: [])
     guard entry.action != .unchanged else { return outcome }
     if let expectation {
       do throws(RemoteError) {

@@ -119,7 +119,8 @@ public enum TextDiff {
 
   /// A unified diff (`--- a`, `+++ b`, hunks); empty when the texts are equal.
   public static func unified(
-    old: String?, new: String?, oldName: String = "live", newName: String = "desired", context: Int = 3, style: Style = Style(enabled: false)
+    old: String?, new: String?, oldName: String = "live", newName: String = "desired", context: Int = 3,
+    style: Style = Style(enabled: false)
   ) -> String {
     let before = old ?? ""
     let after = new ?? ""

@@ -9,8 +9,9 @@ struct KeyScrubber {
     guard !secret.isEmpty else { return text }
     var result = text.replacingOccurrences(of: secret, with: "<redacted>")
     guard secret.count >= Self.minimumPiece else { return result }
-    // Check each token (split at whitespace, quotes and punctuation that cannot be in a key) for being a
-    // sizeable fragment of the key.
+    // Check each token (split at whitespace, quotes, brackets, and punctuation the key itself does not use)
+    // for being a sizeable fragment of the key.
+    let separators = Set("\"'`,;()[]{}<>").union(Set(".:!?/=&").subtracting(Set(secret)))
     var output = ""
     var token = ""
     func flush() {
@@ -22,7 +23,7 @@ struct KeyScrubber {
       token = ""
     }
     for character in result {
-      if character.isWhitespace || "\"'`,;()[]{}<>".contains(character) {
+      if character.isWhitespace || separators.contains(character) {
         flush()
         output.append(character)
       } else {

@@ -23,7 +23,10 @@ public struct ApplyReport: Sendable {
     var out = ""
     for o in outcomes where o.status != .unchanged {
       switch o.status {
-      case .applied: out += style.added("✓ \(o.action.rawValue)d") + " \(o.slug)" + (o.versionNumber.map { " (live v\($0))" } ?? "") + "\n"
+      case .applied:
+        out +=
+          style.added("✓ \(o.action.rawValue)d") + " \(o.slug)" + (o.versionNumber.map { " (live v\($0))" } ?? "")
+          + "\n"
       case .failed: out += style.error("✗ failed") + " \(o.slug): \(o.message ?? "")\n"
       case .stale: out += style.error("✗ stale") + " \(o.slug): \(o.message ?? "")\n"
       case .unchanged: break
@@ -41,7 +44,9 @@ public struct ApplyReport: Sendable {
     let shown = outcomes.filter { $0.status != .unchanged }
     if !shown.isEmpty {
       out += "| preset | result | detail |\n|---|---|---|\n"
-      for o in shown { out += "| `\(o.slug)` | \(o.status.rawValue) | \(o.message ?? o.versionNumber.map { "live v\($0)" } ?? "") |\n" }
+      for o in shown {
+        out += "| `\(o.slug)` | \(o.status.rawValue) | \(o.message ?? o.versionNumber.map { "live v\($0)" } ?? "") |\n"
+      }
     }
     return out
   }
@@ -52,11 +57,14 @@ public struct ApplyReport: Sendable {
       .object(
         JSONObject([
           .init(key: "slug", value: .string(o.slug)), .init(key: "action", value: .string(o.action.rawValue)),
-          .init(key: "status", value: .string(o.status.rawValue)), .init(key: "message", value: o.message.map(JSONValue.string) ?? .null),
+          .init(key: "status", value: .string(o.status.rawValue)),
+          .init(key: "message", value: o.message.map(JSONValue.string) ?? .null),
           .init(key: "live_version_number", value: o.versionNumber.map { .number(Double($0)) } ?? .null),
           .init(key: "mismatch", value: .array(o.mismatch.map { .string($0.path.description) })),
         ]))
     }
-    return JSONWriter.string(.object(JSONObject([.init(key: "summary", value: .string(summary)), .init(key: "results", value: .array(items))])))
+    return JSONWriter.string(
+      .object(
+        JSONObject([.init(key: "summary", value: .string(summary)), .init(key: "results", value: .array(items))])))
   }
 }

@@ -41,7 +41,8 @@ public struct PlanRenderer: Sendable {
       let drifted = plan.count(.update)
       let missing = plan.count(.create)
       let state = drifted + missing == 0 ? "in sync" : "drift detected"
-      return "\(state): \(drifted) drifted, \(missing) missing, \(plan.count(.unchanged)) in sync, \(plan.unmanaged.count) unmanaged"
+      return
+        "\(state): \(drifted) drifted, \(missing) missing, \(plan.count(.unchanged)) in sync, \(plan.unmanaged.count) unmanaged"
     }
     return
       "plan: \(plan.count(.create)) to create, \(plan.count(.update)) to update, \(plan.count(.unchanged)) unchanged, \(plan.unmanaged.count) unmanaged"
@@ -59,26 +60,33 @@ public struct PlanRenderer: Sendable {
   /// Text for a terminal.
   public func text(style: Style) -> String {
     var out = style.bold(summary) + "\n"
+    if plan.entries.contains(where: { $0.action != .unchanged }) || !plan.unmanaged.isEmpty { out += "\n" }
     for entry in plan.entries where entry.action != .unchanged {
-      out += "\n"
       let slug = style.bold(entry.desired.slug)
       switch entry.action {
       case .create:
         out += style.added("+ \(label(.create))") + " \(slug) → \(entry.desired.version.short)\n"
       case .update:
-        out += style.warning("~ \(label(.update))") + " \(slug) \(entry.liveVersion?.short ?? "none") → \(entry.desired.version.short)\(liveInfo(entry))\n"
+        out +=
+          style.warning("~ \(label(.update))")
+          + " \(slug) \(entry.liveVersion?.short ?? "none") → \(entry.desired.version.short)\(liveInfo(entry))\n"
         for change in entry.configChanges {
           out += "    \(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))\n"
         }
         let diff = entry.promptDiff(style: style)
         if !diff.isEmpty {
-          out += "    system_prompt:\n" + diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "      " + $0 }.joined(separator: "\n") + "\n"
+          out +=
+            "    system_prompt:\n"
+            + diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "      " + $0 }.joined(
+              separator: "\n") + "\n"
         }
       case .unchanged: break
       }
     }
     for preset in plan.unmanaged {
-      out += "\n" + style.dim("? unmanaged \(preset.slug)") + " (live only; presetctl never deletes — archive it by hand if unwanted)\n"
+      out +=
+        style.dim("? unmanaged \(preset.slug)")
+        + " (live only; presetctl never deletes — archive it by hand if unwanted)\n"
     }
     return out
   }
@@ -90,7 +98,8 @@ public struct PlanRenderer: Sendable {
     if !visible.isEmpty {
       out += "| preset | \(isDrift ? "state" : "action") | live | desired |\n|---|---|---|---|\n"
       for entry in visible {
-        out += "| `\(entry.desired.slug)` | \(label(entry.action)) | \(entry.liveVersion.map { "`\($0.short)`" } ?? "—") | `\(entry.desired.version.short)` |\n"
+        out +=
+          "| `\(entry.desired.slug)` | \(label(entry.action)) | \(entry.liveVersion.map { "`\($0.short)`" } ?? "—") | `\(entry.desired.version.short)` |\n"
       }
       out += "\n"
       for entry in visible where entry.action == .update {
@@ -104,7 +113,8 @@ public struct PlanRenderer: Sendable {
       }
     }
     if !plan.unmanaged.isEmpty {
-      out += "Unmanaged (live only, never touched): " + plan.unmanaged.map { "`\($0.slug)`" }.joined(separator: ", ") + "\n"
+      out +=
+        "Unmanaged (live only, never touched): " + plan.unmanaged.map { "`\($0.slug)`" }.joined(separator: ", ") + "\n"
     }
     return out
   }
@@ -118,13 +128,15 @@ public struct PlanRenderer: Sendable {
       object["desired_version"] = .string(entry.desired.version.rawValue)
       object["live_version"] = entry.liveVersion.map { .string($0.rawValue) } ?? .null
       object["live_version_number"] = entry.live?.designatedVersion.map { .number(Double($0.version)) } ?? .null
-      object["live_updated_at"] = (entry.live?.designatedVersion?.updatedAt ?? entry.live?.updatedAt).map(JSONValue.string) ?? .null
+      object["live_updated_at"] =
+        (entry.live?.designatedVersion?.updatedAt ?? entry.live?.updatedAt).map(JSONValue.string) ?? .null
       if entry.action == .update {
         object["config_changes"] = .array(
           entry.configChanges.map { change in
             .object(
               JSONObject([
-                .init(key: "path", value: .string(change.path.description)), .init(key: "kind", value: .string(change.kind)),
+                .init(key: "path", value: .string(change.path.description)),
+                .init(key: "kind", value: .string(change.kind)),
                 .init(key: "old", value: change.old ?? .null), .init(key: "new", value: change.new ?? .null),
               ]))
           })
@@ -134,7 +146,11 @@ public struct PlanRenderer: Sendable {
       return .object(object)
     }
     let unmanaged: [JSONValue] = plan.unmanaged.map { p in
-      .object(JSONObject([.init(key: "slug", value: .string(p.slug)), .init(key: "updated_at", value: p.updatedAt.map(JSONValue.string) ?? .null)]))
+      .object(
+        JSONObject([
+          .init(key: "slug", value: .string(p.slug)),
+          .init(key: "updated_at", value: p.updatedAt.map(JSONValue.string) ?? .null),
+        ]))
     }
     return JSONWriter.string(
       .object(

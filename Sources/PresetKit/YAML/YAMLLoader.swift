@@ -70,8 +70,13 @@ public enum YAMLLoader {
     if let context = error.context { message += " (\(context))" }
     var diagnostic = Diagnostic.error("yaml.syntax", message, at: SourceLocation(file: file, position: error.position))
     if let context = error.context, let position = error.contextPosition {
+      // libyaml says "while parsing a flow sequence"; the related location is where that construct began.
+      var what = Substring(context)
+      for prefix in ["while parsing ", "while scanning "] where what.hasPrefix(prefix) {
+        what = what.dropFirst(prefix.count)
+      }
       diagnostic.related.append(
-        Diagnostic.Related(message: context, location: SourceLocation(file: file, position: position))
+        Diagnostic.Related(message: "\(what) started here", location: SourceLocation(file: file, position: position))
       )
     }
     return diagnostic

@@ -108,11 +108,11 @@ enum YAMLScalarResolver {
     case UInt8(ascii: "~"):
       return n == 1 ? .null : .string
     case UInt8(ascii: "n"), UInt8(ascii: "N"):
-      return matchesAny(b, ["null", "Null", "NULL"]) ? .null : .string
+      return equals(b, "null") || equals(b, "Null") || equals(b, "NULL") ? .null : .string
     case UInt8(ascii: "t"), UInt8(ascii: "T"):
-      return matchesAny(b, ["true", "True", "TRUE"]) ? .bool(true) : .string
+      return equals(b, "true") || equals(b, "True") || equals(b, "TRUE") ? .bool(true) : .string
     case UInt8(ascii: "f"), UInt8(ascii: "F"):
-      return matchesAny(b, ["false", "False", "FALSE"]) ? .bool(false) : .string
+      return equals(b, "false") || equals(b, "False") || equals(b, "FALSE") ? .bool(false) : .string
     default:
       break
     }
@@ -123,8 +123,13 @@ enum YAMLScalarResolver {
     var i = 0
     if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") { i = 1 }
     if i < n && b[i] == UInt8(ascii: ".") {
-      if matchesAny(b, from: i + 1, ["inf", "Inf", "INF"]) { return .infinity }
-      if i == 0 && matchesAny(b, from: 1, ["nan", "NaN", "NAN"]) { return .nan }
+      let after = i + 1
+      if equals(b, from: after, "inf") || equals(b, from: after, "Inf") || equals(b, from: after, "INF") {
+        return .infinity
+      }
+      if i == 0 && (equals(b, from: 1, "nan") || equals(b, from: 1, "NaN") || equals(b, from: 1, "NAN")) {
+        return .nan
+      }
     }
     return numberShape(b, from: i)
   }
@@ -253,17 +258,14 @@ enum YAMLScalarResolver {
     return true
   }
 
-  /// True when the bytes from `start` to the end equal one of the ASCII words.
-  static func matchesAny(_ b: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ words: [StaticString]) -> Bool {
-    for word in words where word.utf8CodeUnitCount == b.count - start {
-      var equal = true
-      let pointer = word.utf8Start
-      for k in 0..<word.utf8CodeUnitCount where pointer[k] != b[start + k] {
-        equal = false
-        break
-      }
-      if equal { return true }
+  /// True when the bytes from `start` to the end equal the ASCII word (no array literal: this runs per scalar).
+  static func equals(_ b: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ word: StaticString) -> Bool {
+    let count = word.utf8CodeUnitCount
+    guard count == b.count - start else { return false }
+    let pointer = word.utf8Start
+    for k in 0..<count where pointer[k] != b[start + k] {
+      return false
     }
-    return false
+    return true
   }
 }

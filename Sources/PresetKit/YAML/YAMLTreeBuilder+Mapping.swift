@@ -7,6 +7,11 @@ extension YAMLTreeBuilder {
       stack[top].key = PendingKey(text: text, start: built.node.start, valid: true, isMerge: built.isMergeKey)
       return
     }
+    guard !built.isPlaceholder else {
+      // Already reported (an undefined alias); drop the member without a second diagnostic.
+      stack[top].key = PendingKey(text: "", start: built.node.start, valid: false, isMerge: false)
+      return
+    }
     let kind = built.value.arrayValue == nil ? "mapping" : "sequence"
     diagnostics.append(
       Diagnostic(
@@ -20,10 +25,16 @@ extension YAMLTreeBuilder {
     stack[top].key = PendingKey(text: "", start: built.node.start, valid: false, isMerge: false)
   }
 
+  /// Code-unit equality with cheap rejections first: the byte count is stored, and `==` (canonical
+  /// equivalence, implied by code-unit equality) compares ASCII and NFC strings with `memcmp`.
+  static func sameKey(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a == b && a.utf8.elementsEqual(b.utf8)
+  }
+
   /// The index of the explicit member with this key, if any.
   private func memberIndex(_ key: String, in frame: Frame) -> Int? {
     if let index = frame.keyIndex { return index[CodeUnitKey(key)] }
-    return frame.members.firstIndex { $0.key.utf8.elementsEqual(key.utf8) }
+    return frame.members.firstIndex { Self.sameKey($0.key, key) }
   }
 
   /// Adds an explicit member to the innermost mapping, or reports a duplicate key (keeping the first).
@@ -48,6 +59,11 @@ extension YAMLTreeBuilder {
     var node = built.node
     node.keyStart = key.start
     let count = stack[top].members.count
+    if count == 0 {
+      // Most mappings have a handful of members: one allocation instead of growing 1, 2, 4.
+      stack[top].members.reserveCapacity(4)
+      stack[top].children.reserveCapacity(4)
+    }
     stack[top].members.append(JSONObject.Member(key: key.text, value: built.value))
     stack[top].children.append(node)
     if stack[top].keyIndex != nil {
@@ -87,7 +103,7 @@ extension YAMLTreeBuilder {
       for (i, element) in elements.enumerated() {
         guard case .object(let object) = element, i < built.node.children.count else {
           reportMerge(
-            "element \(i) of the '<<' list is \(element.typeName == "object" ? "not a mapping" : "a \(element.typeName)")",
+            "element \(i) of the '<<' list is \(Self.describe(element))",
             at: i < built.node.children.count ? built.node.children[i].start : built.node.start
           )
           continue
@@ -96,10 +112,19 @@ extension YAMLTreeBuilder {
         slot.children += built.node.children[i].children
       }
     default:
-      reportMerge("the value of '<<' is a \(built.value.typeName)", at: built.node.start)
-      return
+      reportMerge("the value of '<<' is \(Self.describe(built.value))", at: built.node.start)
     }
     stack[top].merge = slot
+  }
+
+  /// How a value that cannot be merged is named in messages.
+  private static func describe(_ value: JSONValue) -> String {
+    switch value {
+    case .object: "a mapping"
+    case .array: "a sequence"
+    case .null: "empty"
+    default: "a scalar"
+    }
   }
 
   private mutating func reportMerge(_ what: String, at position: SourcePosition) {

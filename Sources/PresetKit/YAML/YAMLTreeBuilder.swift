@@ -20,6 +20,8 @@ struct YAMLTreeBuilder: YAMLEventSink {
     var keyText: String?
     /// True for a plain, untagged `<<`, the merge key.
     var isMergeKey = false
+    /// True for the stand-in of a node that could not be built (an undefined alias).
+    var isPlaceholder = false
   }
 
   /// A mapping key that waits for its value.
@@ -95,12 +97,10 @@ struct YAMLTreeBuilder: YAMLEventSink {
       root = nil
       return true
     case .documentEnd:
-      let built =
-        root
-        ?? Built(
-          value: .null, node: SourceNode(start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)), size: 1,
-          height: 0)
-      documents.append(LocatedDocument(value: built.value, sourceMap: SourceMap(file: file, root: built.node)))
+      // libyaml always gives a document a node (an empty plain scalar at least); the fallback is defensive.
+      let origin = SourcePosition(line: 1, column: 1)
+      let node = root?.node ?? SourceNode(start: origin, end: origin)
+      documents.append(LocatedDocument(value: root?.value ?? .null, sourceMap: SourceMap(file: file, root: node)))
       root = nil
       return true
     case .scalar(let scalar):
@@ -114,8 +114,8 @@ struct YAMLTreeBuilder: YAMLEventSink {
     case .sequenceEnd(let end):
       guard let frame = stack.popLast() else { return true }
       let node = SourceNode(start: frame.start, end: end, children: frame.children)
-      finish(
-        Built(value: .array(frame.values), node: node, size: frame.size, height: frame.height), anchor: frame.anchor)
+      let built = Built(value: .array(frame.values), node: node, size: frame.size, height: frame.height)
+      finish(built, anchor: frame.anchor)
       return true
     case .mappingEnd(let end):
       guard let frame = stack.popLast() else { return true }
@@ -126,9 +126,11 @@ struct YAMLTreeBuilder: YAMLEventSink {
 
   // MARK: - Events
 
+  /// True when the next node is a mapping key. Reads through the subscript instead of `stack.last`, which
+  /// would copy the whole frame for every scalar.
   private var inKeyPosition: Bool {
-    guard let top = stack.last else { return false }
-    return top.isMapping && top.key == nil
+    let top = stack.count - 1
+    return top >= 0 && stack[top].isMapping && stack[top].key == nil
   }
 
   private mutating func scalarEvent(_ scalar: YAMLEvent.Scalar) -> Bool {
@@ -193,7 +195,14 @@ struct YAMLTreeBuilder: YAMLEventSink {
           hint: recursive ? nil : "define the anchor with &\(name) before using it"
         )
       )
-      finish(Built(value: .null, node: SourceNode(start: start, end: end), size: 1, height: 0), anchor: nil)
+      let placeholder = Built(
+        value: .null,
+        node: SourceNode(start: start, end: end),
+        size: 1,
+        height: 0,
+        isPlaceholder: true
+      )
+      finish(placeholder, anchor: nil)
       return true
     }
     guard count(target.size, at: start, alias: true) else { return false }

@@ -99,15 +99,15 @@ import Testing
       "presets/s.yaml": """
       slug: c
       skin: chat
-      request: {model: m, max_tokens: 10, messages: [{role: developer, content: [{type: text, text: A}, {type: text, text: B}]}]}
+      request: {model: m, temperature: 1, messages: [{role: developer, content: [{type: text, text: A}, {type: text, text: B}]}]}
       ---
       slug: m
       skin: messages
-      request: {model: m, max_tokens: 10, system: "A\\n\\nB"}
+      request: {model: m, temperature: 1, system: "A\\n\\nB"}
       ---
       slug: r
       skin: responses
-      request: {model: m, max_tokens: 10, instructions: "A\\n\\nB", input: "hi"}
+      request: {model: m, temperature: 1, instructions: "A\\n\\nB", input: "hi"}
 
       """
     ])

@@ -5,7 +5,8 @@ import Testing
 @Suite struct DiffTests {
   @Test func jsonDiffByPath() throws {
     let old = try JSONParser.parse(#"{"model": "a", "provider": {"sort": "price"}, "models": ["x", "y"], "gone": 1}"#)
-    let new = try JSONParser.parse(#"{"model": "b", "provider": {"sort": "latency"}, "models": ["x", "y", "z"], "temperature": 1}"#)
+    let new = try JSONParser.parse(
+      #"{"model": "b", "provider": {"sort": "latency"}, "models": ["x", "y", "z"], "temperature": 1}"#)
     let changes = JSONDiff.changes(from: old, to: new)
     #expect(changes.map(\.path.dotted) == ["model", "models[2]", "provider.sort", "temperature", "gone"])
     #expect(changes.map(\.kind) == ["changed", "added", "changed", "added", "removed"])

@@ -31,6 +31,8 @@ import Testing
     #expect(diagnostics.map(\.location) == [YAMLTest.at(1, 4), YAMLTest.at(2, 11)])
     #expect(diagnostics.map(\.path) == ["/a", "/b/1"])
     #expect(diagnostics[1].message.contains("recursive"))
+    // An undefined alias used as a key is reported once, not also as a complex key.
+    #expect(YAMLTest.diagnostics("*nope : v\n").map(\.code) == ["yaml.undefined-alias"])
   }
 
   static let mergeText = """
@@ -98,5 +100,8 @@ import Testing
     )
     #expect(diagnostics[0].path == "/s/<<")
     #expect(diagnostics[3].related.first?.location == YAMLTest.at(6, 9))
+    #expect(diagnostics[1].message.contains("element 1") && diagnostics[1].message.contains("a sequence"))
+    let afterBadMerge = YAMLTest.diagnostics("{<<: 1, <<: {a: 1}}")
+    #expect(afterBadMerge.map(\.code) == ["yaml.merge", "yaml.duplicate-key"])
   }
 }

@@ -101,6 +101,7 @@ import Testing
     #expect(diagnostic?.location == YAMLTest.at(3, 2))
     #expect(diagnostic?.message.contains("did not find expected ',' or ']'") == true)
     #expect(diagnostic?.related.first?.location == YAMLTest.at(2, 4))
+    #expect(diagnostic?.related.first?.message == "a flow sequence started here")
 
     let indentation = YAMLTest.diagnostics("a: 1\n b: 2\n")
     #expect(indentation.map(\.code) == ["yaml.syntax"])

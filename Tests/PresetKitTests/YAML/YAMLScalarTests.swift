@@ -191,7 +191,8 @@ import Testing
       """
     let diagnostics = YAMLTest.diagnostics(text)
     #expect(diagnostics.map(\.code) == Array(repeating: "yaml.unknown-tag", count: 4))
-    #expect(diagnostics.map(\.location) == [YAMLTest.at(1, 4), YAMLTest.at(2, 4), YAMLTest.at(3, 4), YAMLTest.at(4, 4)])
+    #expect(
+      diagnostics.map(\.location) == [YAMLTest.at(1, 4), YAMLTest.at(2, 4), YAMLTest.at(3, 4), YAMLTest.at(4, 4)])
     #expect(diagnostics[0].message.contains("!foo"))
     #expect(diagnostics[1].message.contains("!!set"))
     #expect(diagnostics[2].message.contains("tag:example.com,2000:app/foo"))

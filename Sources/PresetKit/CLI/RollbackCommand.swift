@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `presetctl rollback SLUG --to N`: show the diff to live version N, then re-push its content as a new version.
+enum RollbackCommand {
+  static let command = CommandLineTool.Command(
+    parser: ArgumentParser(
+      commandName: "presetctl rollback", abstract: "Make an earlier live version current again (as a new version).",
+      positionalUsage: "SLUG", maxPositionals: 1,
+      options: [
+        .value("to", "N", "The version number to restore (required)."),
+        .flag("yes", "Do not ask for confirmation (required when stdin is not a terminal)."),
+        .flag("dry-run", "Only show the diff."),
+      ] + RemoteOptions.options,
+      discussion: "The API cannot re-designate an old version, so its content is POSTed again and becomes the newest."),
+    run: run)
+
+  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
+    guard let slug = parsed.positionals.first, let target = parsed.value("to").flatMap(Int.init), target >= 1 else {
+      context.console.error("error: usage: presetctl rollback SLUG --to N (N a version number from 1)\n")
+      return CommandLineTool.exitError
+    }
+    guard let client = RemoteOptions.client(parsed, context) else { return CommandLineTool.exitError }
+    let fetched = AsyncBridge.run { () -> Result<(LivePreset?, LiveVersion), RemoteError> in
+      do throws(RemoteError) {
+        let live = try await client.getPreset(slug: slug)
+        let version = try await client.getVersion(slug: slug, number: target)
+        return .success((live, version))
+      } catch {
+        return .failure(error)
+      }
+    }
+    guard case .success(let (live, old)) = fetched else {
+      if case .failure(let error) = fetched { context.console.error("error: \(error.description)\n") }
+      return CommandLineTool.exitError
+    }
+    let wanted = old.model
+    let current = live?.model
+    if current == wanted {
+      context.console.write(
+        "\(slug): live content already equals version \(target) (\(wanted.version.short)); nothing to do\n")
+      return CommandLineTool.exitOK
+    }
+    let style = context.console.outStyle
+    var diff =
+      "\(slug): live v\(live?.designatedVersion?.version ?? 0) (\(current?.version.short ?? "none")) → content of v\(target) (\(wanted.version.short))\n"
+    for change in JSONDiff.changes(from: .object(current?.config ?? JSONObject()), to: .object(wanted.config)) {
+      diff += "    \(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))\n"
+    }
+    diff += TextDiff.unified(
+      old: current?.systemPrompt, new: wanted.systemPrompt, oldName: "live", newName: "v\(target)", style: style)
+    context.console.write(diff)
+    if parsed.flag("dry-run") { return CommandLineTool.exitOK }
+    if !parsed.flag("yes") {
+      guard isatty(0) == 1 else {
+        context.console.error("error: not a terminal: pass --yes to confirm the rollback\n")
+        return CommandLineTool.exitError
+      }
+      context.console.error("Push this as a new version of \(slug)? [y/N] ")
+      guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
+        context.console.error("rollback cancelled\n")
+        return CommandLineTool.exitError
+      }
+    }
+    let (skin, body) = LiveImport.body(for: wanted, validators: SkinValidators.embedded)
+    let wantedVersion = wanted.version
+    let pushed = AsyncBridge.run { () -> Result<LivePreset, RemoteError> in
+      do throws(RemoteError) {
+        return .success(
+          try await client.createVersion(
+            slug: slug, skin: skin, body: .object(body), isAlreadyApplied: { $0?.model?.version == wantedVersion }))
+      } catch {
+        return .failure(error)
+      }
+    }
+    switch pushed {
+    case .success(let stored):
+      guard stored.model?.version == wanted.version else {
+        context.console.error("error: the server stored different content than sent for \(slug)\n")
+        return CommandLineTool.exitError
+      }
+      context.console.write(
+        "rolled back \(slug): now live v\(stored.designatedVersion?.version ?? 0) with the content of v\(target)\n")
+      return CommandLineTool.exitOK
+    case .failure(let error):
+      context.console.error("error: \(error.description)\n")
+      return CommandLineTool.exitError
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/// `properties`, `patternProperties` and `additionalProperties` together: `additionalProperties` depends on
+/// which members its siblings matched, so one pass over the members serves all three.
+struct SchemaMembers: Sendable {
+  /// `properties`, in schema order.
+  var properties: [(key: String, node: Int)]
+  /// A code-unit keyed index of `properties` for large schemas (nil when a linear scan is cheaper).
+  var table: [SchemaKey: Int]?
+  /// `patternProperties`.
+  var patterns: [(regex: SchemaRegex, node: Int)]
+  /// `additionalProperties`.
+  var additional: Int?
+  /// The schema path of `additionalProperties`.
+  var additionalPath: String
+
+  /// The subschema for a declared property, if any.
+  func property(_ key: String) -> Int? {
+    if let table { return table[SchemaKey(key)] }
+    for entry in properties where entry.key.utf8.elementsEqual(key.utf8) { return entry.node }
+    return nil
+  }
+}
+
+/// A dictionary key that compares strings by UTF-8 code units, as JSON object keys compare.
+struct SchemaKey: Hashable, Sendable {
+  /// The key.
+  let text: String
+  init(_ text: String) { self.text = text }
+  static func == (lhs: SchemaKey, rhs: SchemaKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+  func hash(into hasher: inout Hasher) {
+    for byte in text.utf8 { hasher.combine(byte) }
+  }
+}
