@@ -130,6 +130,8 @@ struct BuildBench {
     }
     if let writeFailure { throw BenchError.failed(writeFailure) }
 
+    log("presetctl --version (child process)")
+    let startRuns = try childRuns(ChildProcess(path: tool, arguments: ["--version"]))
     log("presetctl validate (child process)")
     let validateRuns = try childRuns(ChildProcess(path: tool, arguments: ["validate", presetsPath]))
     log("presetctl build (child process)")
@@ -146,6 +148,10 @@ struct BuildBench {
       .init(name: "bundle: fileBytes + AtomicFile.write", result: bundle),
       .init(name: "Compiler.compile in-process, 1 thread", result: compile),
       .init(
+        name: "`presetctl --version` (child: start-up floor)",
+        result: Benchmark.Result(durations: startRuns.map(\.wall)),
+        maxRSSKiB: startRuns.map(\.maxRSSKiB).medianMinMax),
+      .init(
         name: "`presetctl validate` (child)", result: Benchmark.Result(durations: validateRuns.map(\.wall)),
         maxRSSKiB: validateRuns.map(\.maxRSSKiB).medianMinMax),
       .init(
@@ -160,7 +166,6 @@ struct BuildBench {
       - libyaml events: \(events); documents loaded: \(documents); bytes read and hashed: \(digestBytes)
       - schema violations: \(violations) (expected 0); bundle: \(bundleBytes) bytes
       - `presetctl build`: median CPU (user+sys) \(format(cpu)) s for \(format(buildMedian.seconds)) s wall
-      - peak RSS of any child, getrusage(RUSAGE_CHILDREN).ru_maxrss: \(format(Double(ChildProcess.childrenMaxRSSKiB) / 1024)) MiB
       - goal (10,000 presets): build < 2 × libyaml parse → \(format(buildMedian.seconds / max(floor.median.seconds, 1e-9))) ×; \
       peak RSS < 64 MiB → \(format(Double(buildRuns.map(\.maxRSSKiB).medianMinMax.median) / 1024)) MiB
       """)
@@ -170,7 +175,7 @@ struct BuildBench {
   private func childRuns(_ child: ChildProcess) throws(BenchError) -> [ChildProcess.Run] {
     var results: [ChildProcess.Run] = []
     for i in 0...runs {
-      let run = try child.run()
+      let run = try child.measured()
       guard run.status == 0 else {
         throw BenchError.failed(
           "\(child.path) \(child.arguments.joined(separator: " ")) exited \(run.status):\n\(run.stderr.prefix(2000))")

@@ -9,6 +9,12 @@ import Foundation
 /// `posix_spawn` + `wait4` rather than `Process`: `wait4` returns the child's own `rusage`, whose `ru_maxrss`
 /// is the figure `getrusage(RUSAGE_CHILDREN)` reports for a single waited child; `Process` reaps the child
 /// itself and hides it.
+///
+/// Peak memory needs a small parent: Linux folds the peak RSS of the address space a process had before
+/// `execve` into its `ru_maxrss`, and `posix_spawn` starts the child in the parent's address space (vfork), so
+/// a child of the benchmark (hundreds of MiB of corpus in memory) would report the benchmark's peak. `measured()`
+/// therefore runs the child under a fresh copy of this executable (`presetctl-bench exec-child`), whose own
+/// footprint is a few MiB, and reads its report.
 struct ChildProcess {
   /// What one run produced.
   struct Run {
@@ -29,14 +35,35 @@ struct ChildProcess {
   /// Arguments after the program name.
   var arguments: [String]
 
-  /// Spawns the program, waits for it, and returns the measurements.
-  func run() throws(BenchError) -> Run {
+  /// Runs the program under `presetctl-bench exec-child` (see the type's note) and returns its measurements.
+  func measured() throws(BenchError) -> Run {
+    let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+    let outPath = NSTemporaryDirectory() + "/presetctl-bench-child-\(getpid()).txt"
+    defer { unlink(outPath) }
+    let runner = try ChildProcess(path: me, arguments: ["exec-child", path] + arguments).run(stdout: outPath)
+    let report = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+    var fields: [String: String] = [:]
+    for pair in report.split(whereSeparator: \.isWhitespace) {
+      let parts = pair.split(separator: "=", maxSplits: 1)
+      if parts.count == 2 { fields[String(parts[0])] = String(parts[1]) }
+    }
+    guard let status = fields["status"].flatMap({ Int32($0) }), let wall = fields["wall_ns"].flatMap({ Int64($0) }),
+      let rss = fields["maxrss_kib"].flatMap({ Int($0) }), let cpu = fields["cpu_s"].flatMap({ Double($0) })
+    else {
+      throw BenchError.failed("exec-child gave no report (status \(runner.status)): \(runner.stderr.prefix(2000))")
+    }
+    return Run(wall: .nanoseconds(wall), status: status, maxRSSKiB: rss, cpu: cpu, stderr: runner.stderr)
+  }
+
+  /// Spawns the program directly, waits for it, and returns the measurements; its standard output goes to
+  /// `stdout` (a file path) or is discarded.
+  func run(stdout: String = "/dev/null") throws(BenchError) -> Run {
     let errPath = NSTemporaryDirectory() + "/presetctl-bench-stderr-\(getpid()).txt"
     defer { unlink(errPath) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
@@ -70,5 +97,16 @@ struct ChildProcess {
     var usage = rusage()
     getrusage(RUSAGE_CHILDREN.rawValue, &usage)
     return Int(usage.ru_maxrss)
+  }
+}
+
+/// CPU time used by this process so far.
+enum ProcessCPU {
+  /// User + system seconds, all threads (`getrusage(RUSAGE_SELF)`).
+  static var seconds: Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
+      + Double(usage.ru_stime.tv_usec) / 1e6
   }
 }
