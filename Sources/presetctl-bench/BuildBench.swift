@@ -20,11 +20,13 @@ struct BuildBench {
   var seed: UInt64 = 1
   /// Timed runs per phase.
   var runs = 5
+  /// Untimed runs before them.
+  var warmup = 1
   /// The `presetctl` binary (default: beside this executable).
   var presetctl: String?
 
   static let usage =
-    "usage: presetctl-bench build [--n N] [--corpus DIR] [--seed S] [--runs R] [--presetctl PATH]"
+    "usage: presetctl-bench build [--n N] [--corpus DIR] [--seed S] [--runs R] [--warmup W] [--presetctl PATH]"
 
   /// Reads the subcommand's options.
   init(arguments: [String]) throws(BenchError) {
@@ -35,6 +37,7 @@ struct BuildBench {
       case "--corpus": corpus = try options.value(for: option)
       case "--seed": seed = UInt64(try options.positiveInt(for: option))
       case "--runs": runs = try options.positiveInt(for: option)
+      case "--warmup": warmup = try options.nonNegativeInt(for: option)
       case "--presetctl": presetctl = try options.value(for: option)
       default: throw BenchError.usage("unknown option \(option)\n\(Self.usage)")
       }
@@ -52,9 +55,9 @@ struct BuildBench {
     let inputs = try CorpusInputs(root: root, layout: layout)
     print(MachineInfo.current.markdown)
     print(inputs.describe(), terminator: "")
-    print("- runs per phase: \(runs) (after 1 warm-up run); presetctl: \(tool)\n")
+    print("- runs per phase: \(runs) (after \(warmup) warm-up run(s)); presetctl: \(tool)\n")
 
-    let bench = { (name: String) in Benchmark(name: name, runs: runs) }
+    let bench = { (name: String) in Benchmark(name: name, runs: runs, warmupRuns: warmup) }
     log("floor: libyaml event loop")
     var events = 0
     let floor = bench("libyaml").measure {
@@ -79,6 +82,13 @@ struct BuildBench {
         documents += (try? YAMLLoader.load(file.bytes, file: file.relativePath))?.count ?? 0
       }
     }
+
+    log("RepositoryLayout.presetFiles")
+    var listed = 0
+    let listing = bench("list").measure {
+      listed = (try? layout.presetFiles(under: presetsPath))?.count ?? 0
+    }
+    guard listed == inputs.yaml.count else { throw BenchError.failed("listed \(listed) files") }
 
     var options = Compiler.Options()
     options.parallelism = 1
@@ -130,6 +140,10 @@ struct BuildBench {
     }
     if let writeFailure { throw BenchError.failed(writeFailure) }
 
+    log("bundle digest")
+    var digest = ""
+    let digestResult = bench("digest").measure { digest = PresetBundle(presets: presets).digest }
+
     log("presetctl --version (child process)")
     let startRuns = try childRuns(ChildProcess(path: tool, arguments: ["--version"]))
     log("presetctl validate (child process)")
@@ -146,25 +160,27 @@ struct BuildBench {
       .init(name: "schema validation (bodies)", result: validation),
       .init(name: "normalise + hash (model + version)", result: normalise),
       .init(name: "bundle: fileBytes + AtomicFile.write", result: bundle),
+      .init(name: "bundle digest alone (canonical JSON + SHA-256)", result: digestResult),
+      .init(name: "RepositoryLayout.presetFiles (list + sort)", result: listing),
       .init(name: "Compiler.compile in-process, 1 thread", result: compile),
       .init(
         name: "`presetctl --version` (child: start-up floor)",
         result: Benchmark.Result(durations: startRuns.map(\.wall)),
-        maxRSSKiB: startRuns.map(\.maxRSSKiB).medianMinMax),
+        maxRSSKiB: startRuns.map(\.maxRSSKiB).medianMinMax, cpu: startRuns.map(\.cpu).median),
       .init(
         name: "`presetctl validate` (child)", result: Benchmark.Result(durations: validateRuns.map(\.wall)),
-        maxRSSKiB: validateRuns.map(\.maxRSSKiB).medianMinMax),
+        maxRSSKiB: validateRuns.map(\.maxRSSKiB).medianMinMax, cpu: validateRuns.map(\.cpu).median),
       .init(
         name: "`presetctl build` (child)", result: Benchmark.Result(durations: buildRuns.map(\.wall)),
-        maxRSSKiB: buildRuns.map(\.maxRSSKiB).medianMinMax),
+        maxRSSKiB: buildRuns.map(\.maxRSSKiB).medianMinMax, cpu: buildRuns.map(\.cpu).median),
     ]
     print(table.markdown)
     let buildMedian = Benchmark.Result(durations: buildRuns.map(\.wall)).median
-    let cpu = buildRuns.map(\.cpu).sorted()[buildRuns.count / 2]
+    let cpu = buildRuns.map(\.cpu).median
     print(
       """
       - libyaml events: \(events); documents loaded: \(documents); bytes read and hashed: \(digestBytes)
-      - schema violations: \(violations) (expected 0); bundle: \(bundleBytes) bytes
+      - schema violations: \(violations) (expected 0); bundle: \(bundleBytes) bytes, digest \(digest.prefix(19))
       - `presetctl build`: median CPU (user+sys) \(format(cpu)) s for \(format(buildMedian.seconds)) s wall
       - goal (10,000 presets): build < 2 × libyaml parse → \(format(buildMedian.seconds / max(floor.median.seconds, 1e-9))) ×; \
       peak RSS < 64 MiB → \(format(Double(buildRuns.map(\.maxRSSKiB).medianMinMax.median) / 1024)) MiB
@@ -174,13 +190,13 @@ struct BuildBench {
   /// One warm-up run, then `runs` timed runs; any non-zero exit fails the benchmark.
   private func childRuns(_ child: ChildProcess) throws(BenchError) -> [ChildProcess.Run] {
     var results: [ChildProcess.Run] = []
-    for i in 0...runs {
+    for i in 0..<(warmup + runs) {
       let run = try child.measured()
       guard run.status == 0 else {
         throw BenchError.failed(
           "\(child.path) \(child.arguments.joined(separator: " ")) exited \(run.status):\n\(run.stderr.prefix(2000))")
       }
-      if i > 0 { results.append(run) }
+      if i >= warmup { results.append(run) }
     }
     return results
   }

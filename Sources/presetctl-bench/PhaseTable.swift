@@ -8,7 +8,9 @@ struct PhaseTable {
     /// The timings.
     var result: Benchmark.Result
     /// Peak RSS in KiB, median over runs (child processes only).
-    var maxRSSKiB: (median: Int, min: Int, max: Int)?
+    var maxRSSKiB: (median: Int, min: Int, max: Int)? = nil
+    /// Median CPU seconds (user + system) per run (child processes only).
+    var cpu: Double? = nil
   }
 
   /// Presets in the corpus (for the per-preset column).
@@ -21,8 +23,8 @@ struct PhaseTable {
   /// A Markdown table.
   var markdown: String {
     var lines = [
-      "| phase | median s | min s | max s | µs/preset | × libyaml parse | peak RSS MiB (min–max) |",
-      "|---|---:|---:|---:|---:|---:|---:|",
+      "| phase | median s | min s | max s | µs/preset | × libyaml parse | peak RSS MiB (min–max) | CPU s |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows {
       let r = row.result
@@ -35,7 +37,7 @@ struct PhaseTable {
         ?? ""
       lines.append(
         "| \(row.name) | \(seconds(r.median)) | \(seconds(r.min)) | \(seconds(r.max)) | \(format(perPreset)) | "
-          + "\(format(ratio)) | \(rss) |")
+          + "\(format(ratio)) | \(rss) | \(row.cpu.map(format) ?? "") |")
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -55,5 +57,13 @@ extension Array where Element == Int {
     let sorted = self.sorted()
     guard let first = sorted.first, let last = sorted.last else { return (0, 0, 0) }
     return (sorted[sorted.count / 2], first, last)
+  }
+}
+
+extension Array where Element == Double {
+  /// The middle value (upper middle for an even count); 0 when empty.
+  var median: Double {
+    let sorted = self.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
   }
 }

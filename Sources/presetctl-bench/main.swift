@@ -7,9 +7,11 @@ let usage = """
   subcommands:
     sha256 [--mb N] [--runs N] [--write PATH]   SHA-256 throughput (default 256 MB, 5 runs)
     corpus --n N --out DIR [--seed S]            write the deterministic preset corpus (DIR/presets, DIR/.git)
-    build [--n N] [--corpus DIR] [--runs R]      compile phases vs libyaml's bare parse, presetctl build/validate
+    build [--n N] [--corpus DIR] [--runs R] [--warmup W] [--presetctl PATH]
+                                                 compile phases vs libyaml's bare parse, presetctl build/validate
     remote [--n N] [--changed K] [--latency-ms L] [--parallelism P,P] [--runs R]
                                                  plan and apply against the fake OpenRouter with latency
+    exec-child PROGRAM [ARGS...]                 (internal) run PROGRAM once, print its wall time and peak RSS
   """
 
 func runBench(_ arguments: [String]) throws(BenchError) {
