@@ -3,7 +3,7 @@
 //   swift run presetctl-schemagen <openapi.yaml|openapi.json> [<package root>] [--check]
 // --check writes nothing and exits 1 when a committed file differs from what the spec derives (for CI).
 //   swift run presetctl-schemagen --tightenings
-// prints the tightenings table in Markdown (docs/schemas.md carries it verbatim).
+// prints the tightenings table in Markdown (README.md carries it verbatim).
 import Foundation
 import PresetKit
 

@@ -4,7 +4,10 @@ enum ApplyCommand {
     parser: ArgumentParser(
       commandName: "presetctl apply", abstract: "Create or update live presets so they match the repository.",
       positionalUsage: "[PATH|BUNDLE|PLAN]", maxPositionals: 1,
-      options: [.value("format", "FORMAT", "Output format: text, json or markdown (default text).")]
+      options: [
+        .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
+        .value("format", "FORMAT", "Output format: text, json or markdown (default text)."),
+      ]
         + RemoteOptions.options,
       discussion: """
         With a saved plan, presets whose live version moved since the plan was made are refused (stale).
@@ -15,7 +18,8 @@ enum ApplyCommand {
   static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
     guard let format = CommandLineTool.format(parsed, allowed: [.text, .json, .markdown], context: context),
       let parallelism = RemoteOptions.parallelism(parsed, context),
-      let desired = DesiredState.load(parsed.positionals.first ?? "presets", allowPlan: true, context),
+      let desired = DesiredState.load(
+        parsed.positionals.first ?? "presets", allowPlan: true, environment: parsed.value("env"), context),
       let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
     let console = context.console

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `presetctl build [PATH] [--output FILE]`: validate, then write the bundle atomically and print a summary.
 enum BuildCommand {
   static let command = CommandLineTool.Command(
@@ -5,6 +7,7 @@ enum BuildCommand {
       commandName: "presetctl build", abstract: "Compile presets into a deterministic bundle.",
       positionalUsage: "[PATH]", maxPositionals: 1,
       options: [
+        .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
         .value("output", "FILE", "Where to write the bundle (default build/presets.bundle.json)."),
         .value("format", "FORMAT", "Output format: text, json, markdown or github (default text)."),
       ],
@@ -17,7 +20,24 @@ enum BuildCommand {
     }
     let path = parsed.positionals.first ?? "presets"
     let output = parsed.value("output") ?? "build/presets.bundle.json"
-    let result = Compiler().compile(path: path)
+    let spool: SpoolFile
+    do {
+      spool = try SpoolFile(
+        directory: (output as NSString).deletingLastPathComponent.isEmpty
+          ? "." : (output as NSString).deletingLastPathComponent)
+    } catch {
+      context.console.error("error: \(error)\n")
+      return CommandLineTool.exitError
+    }
+    // Each preset is serialised on the thread that compiled it and parked in the spool: a build holds no
+    // compiled presets, only one summary row per preset.
+    let compiler = Compiler.forCommand(parsed)
+    let (result, entries) = compiler.compile(paths: [path], layout: RepositoryLayout(containing: path)) { preset in
+      let entry = BundleEntry(preset)
+      return SpooledEntry(
+        slug: entry.slug, skin: entry.skin, modelName: entry.modelName, version: entry.version,
+        extent: spool.append(entry.canonical))
+    }
     let renderer = DiagnosticRenderer.forResult(result, style: context.console.errStyle)
     if result.hasErrors {
       // Diagnostics are the result here: on stdout for machine formats, stderr for text.
@@ -36,14 +56,18 @@ enum BuildCommand {
         context.console.error(renderer.render(result.diagnostics, format: .text))
       }
     }
-    let bundle = PresetBundle(presets: result.presets)
+    let digest: String
     do {
-      try AtomicFile.write(bundle.fileBytes, to: output)
+      digest = try PresetBundle.write(entries, spool: spool, to: output)
     } catch {
       context.console.error("error: \(error)\n")
       return CommandLineTool.exitError
     }
-    context.console.write(BuildReport(bundle: bundle, output: output).render(format, style: context.console.outStyle))
+    let rows = entries.map {
+      BuildReport.Row(slug: $0.slug, skin: $0.skin, modelName: $0.modelName, version: $0.version)
+    }
+    let report = BuildReport(entries: rows, digest: digest, output: output)
+    context.console.write(report.render(format, style: context.console.outStyle))
     return CommandLineTool.exitOK
   }
 }

@@ -36,8 +36,11 @@ public enum CommandLineTool {
       ("plan", PlanCommand.command),
       ("apply", ApplyCommand.command),
       ("drift", DriftCommand.command),
+      ("explain", ExplainCommand.command),
       ("import", ImportCommand.command),
       ("rollback", RollbackCommand.command),
+      ("promote", PromoteCommand.command),
+      ("diff", DiffCommand.command),
       ("version", versionCommand),
     ]
   }

@@ -9,8 +9,14 @@ enum DesiredState {
   }
 
   /// A `.json` file is read as a bundle or a saved plan; anything else is compiled. Reports and returns nil on errors.
-  static func load(_ path: String, allowPlan: Bool, _ context: CommandLineTool.Context) -> Loaded? {
+  static func load(
+    _ path: String, allowPlan: Bool, environment: String?, _ context: CommandLineTool.Context
+  ) -> Loaded? {
     if path.hasSuffix(".json") {
+      if let environment {
+        context.console.error("error: --env \(environment) applies when compiling; \(path) is already compiled\n")
+        return nil
+      }
       do {
         let bytes = try FileReader.read(path, limit: 512 * 1024 * 1024)
         let json = try JSONParser.parse(bytes)
@@ -32,7 +38,9 @@ enum DesiredState {
       }
       return nil
     }
-    let result = Compiler().compile(path: path)
+    var options = Compiler.Options()
+    options.environment = environment
+    let result = Compiler(options: options).compile(path: path)
     if result.hasErrors {
       let renderer = DiagnosticRenderer.forResult(result, style: context.console.errStyle)
       context.console.error(renderer.render(result.diagnostics, format: .text))

@@ -5,6 +5,7 @@ enum DriftCommand {
       commandName: "presetctl drift", abstract: "Check that live presets match the repository (exit 2 on drift).",
       positionalUsage: "[PATH|BUNDLE]", maxPositionals: 1,
       options: [
+        .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
         .flag("include-unmanaged", "Count live presets the repository does not define as drift."),
         .value("format", "FORMAT", "Output format: text, json or markdown (default text)."),
       ] + RemoteOptions.options,
@@ -14,7 +15,8 @@ enum DriftCommand {
   static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
     guard let format = CommandLineTool.format(parsed, allowed: [.text, .json, .markdown], context: context),
       let parallelism = RemoteOptions.parallelism(parsed, context),
-      let desired = DesiredState.load(parsed.positionals.first ?? "presets", allowPlan: false, context),
+      let desired = DesiredState.load(
+        parsed.positionals.first ?? "presets", allowPlan: false, environment: parsed.value("env"), context),
       let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
     guard let plan = PlanCommand.livePlan(desired.presets, client: client, parallelism: parallelism, context) else {

@@ -5,6 +5,7 @@ enum PlanCommand {
       commandName: "presetctl plan", abstract: "Show what apply would create or update.",
       positionalUsage: "[PATH|BUNDLE]", maxPositionals: 1,
       options: [
+        .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
         .value("out", "PLAN", "Save the plan for 'apply PLAN' (refused later if live presets moved)."),
         .flag("detailed-exitcode", "Exit 2 when there are changes, 0 when none, 1 on errors."),
         .value("format", "FORMAT", "Output format: text, json or markdown (default text)."),
@@ -15,7 +16,8 @@ enum PlanCommand {
   static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
     guard let format = CommandLineTool.format(parsed, allowed: [.text, .json, .markdown], context: context),
       let parallelism = RemoteOptions.parallelism(parsed, context),
-      let desired = DesiredState.load(parsed.positionals.first ?? "presets", allowPlan: false, context),
+      let desired = DesiredState.load(
+        parsed.positionals.first ?? "presets", allowPlan: false, environment: parsed.value("env"), context),
       let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
     guard let plan = livePlan(desired.presets, client: client, parallelism: parallelism, context) else {

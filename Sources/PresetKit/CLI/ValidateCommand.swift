@@ -4,7 +4,10 @@ enum ValidateCommand {
     parser: ArgumentParser(
       commandName: "presetctl validate", abstract: "Check preset files and report every problem with its location.",
       positionalUsage: "[PATH...]", maxPositionals: nil,
-      options: [.value("format", "FORMAT", "Output format: text, json, markdown or github (default text).")],
+      options: [
+        .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
+        .value("format", "FORMAT", "Output format: text, json, markdown or github (default text)."),
+      ],
       discussion: "PATH defaults to 'presets'. Exit status: 0 clean (warnings allowed), 1 on any error."),
     run: run)
 
@@ -13,13 +16,15 @@ enum ValidateCommand {
       return CommandLineTool.exitError
     }
     let paths = parsed.positionals.isEmpty ? ["presets"] : parsed.positionals
-    let result = Compiler().compile(paths: paths)
+    // Validation keeps no compiled presets: only diagnostics and counts survive each file.
+    let (result, slugs) = Compiler.forCommand(parsed).compile(
+      paths: paths, layout: RepositoryLayout(containing: paths.first ?? "."), transform: \.slug)
     let renderer = DiagnosticRenderer.forResult(result, style: context.console.outStyle)
     switch format {
     case .text:
       context.console.write(renderer.render(result.diagnostics, format: .text))
       if !result.hasErrors {
-        context.console.write("\(result.presets.count) preset(s) in \(result.fileCount) file(s) are valid\n")
+        context.console.write("\(slugs.count) preset(s) in \(result.fileCount) file(s) are valid\n")
       }
     default:
       context.console.write(renderer.render(result.diagnostics, format: format))
@@ -35,5 +40,15 @@ extension DiagnosticRenderer {
     return DiagnosticRenderer(style: style) { file in
       try? FileReader.read(file.hasPrefix("/") ? file : root + "/" + file, limit: 64 * 1024 * 1024)
     }
+  }
+}
+
+extension Compiler {
+  /// A compiler configured from a command's `--env`.
+  static func forCommand(_ parsed: ArgumentParser.Parsed, retainRequest: Bool = false) -> Compiler {
+    var options = Options()
+    options.environment = parsed.value("env")
+    options.retainRequest = retainRequest
+    return Compiler(options: options)
   }
 }

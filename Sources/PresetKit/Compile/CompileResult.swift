@@ -8,6 +8,10 @@ public struct CompileResult: Sendable {
   public var diagnostics: [Diagnostic]
   /// How many preset files were read.
   public var fileCount: Int
+  /// The repository's `presetctl.yaml` (empty when absent).
+  public var config: RepositoryConfig = RepositoryConfig()
+  /// The environment compiled for, if any.
+  public var environment: String?
 
   /// True when any diagnostic is an error: nothing may be written or pushed then.
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

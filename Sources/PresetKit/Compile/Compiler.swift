@@ -11,6 +11,11 @@ public struct Compiler: Sendable {
     public var maxPromptFileBytes = 4 * 1024 * 1024
     /// Files compiled concurrently (files are independent; output order does not depend on it).
     public var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    /// The environment from `presetctl.yaml` to compile for (its slugs and request overrides); nil for none.
+    public var environment: String?
+    /// Keep each preset's merged request with its source map (`Preset.request`), for `explain`. Off by default:
+    /// it costs memory on large repositories and nothing else needs it after compilation.
+    public var retainRequest = false
 
     /// Default options.
     public init() {}
@@ -39,30 +44,74 @@ public struct Compiler: Sendable {
 
   /// Compiles preset files under several paths with an explicit repository root.
   public func compile(paths: [String], layout: RepositoryLayout) -> CompileResult {
-    var files: [URL] = []
+    var (result, compiled) = run(paths: paths, layout: layout) { $0 }
+    result.presets = compiled
+    return result
+  }
+
+  /// Compiles and turns each preset into `T` on the worker thread that compiled it, so the full `Preset` need
+  /// not be kept (a build keeps only each preset's serialised bundle entry). Values come back sorted by slug;
+  /// `CompileResult.presets` stays empty.
+  public func compile<T: Sendable>(
+    paths: [String], layout: RepositoryLayout, transform: @escaping @Sendable (Preset) -> T
+  ) -> (result: CompileResult, values: [T]) {
+    run(paths: paths, layout: layout, transform: transform)
+  }
+
+  private func run<T: Sendable>(
+    paths: [String], layout: RepositoryLayout, transform: @escaping @Sendable (Preset) -> T
+  ) -> (CompileResult, [T]) {
+    var files: [RepositoryLayout.PresetFile] = []
     var seenFiles: Set<String> = []
     var inputDiagnostics: [Diagnostic] = []
     for path in paths {
       do {
-        for file in try layout.presetFiles(under: path) where seenFiles.insert(file.path).inserted {
+        for file in try layout.presetFiles(under: path) where seenFiles.insert(file.url.path).inserted {
           files.append(file)
         }
       } catch {
         inputDiagnostics.append(contentsOf: error.diagnostics)
       }
     }
-    if !inputDiagnostics.isEmpty {
-      return CompileResult(layout: layout, presets: [], diagnostics: inputDiagnostics, fileCount: 0)
+    let (config, configDiagnostics) = RepositoryConfig.load(path: paths.first ?? ".", layout: layout)
+    inputDiagnostics += configDiagnostics
+    var environment: RepositoryConfig.Environment?
+    if let name = options.environment {
+      environment = config.environment(named: name)
+      if environment == nil {
+        let names = config.environments.map(\.name)
+        inputDiagnostics.append(
+          .error(
+            "config.unknown-environment",
+            names.isEmpty
+              ? "no environments are declared (add `environments:` to \(RepositoryConfig.fileName))"
+              : "unknown environment `\(name)` (declared: \(names.joined(separator: ", ")))",
+            hint: DidYouMean.suggestion(for: name, among: names).map { "did you mean `\($0)`?" }))
+      }
     }
-    let perFile = ParallelMap.map(files, parallelism: options.parallelism) { url in
-      compileFile(url, layout: layout)
+    if inputDiagnostics.contains(where: { $0.severity == .error }) {
+      let result = CompileResult(
+        layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(inputDiagnostics), fileCount: 0,
+        config: config)
+      return (result, [])
     }
-    var presets: [Preset] = []
-    var diagnostics: [Diagnostic] = []
+    let (defaults, defaultsDiagnostics) = FolderDefaults.resolve(for: files, layout: layout)
+    let retainRequest = options.retainRequest
+    let context = FileContext(layout: layout, defaults: defaults, environment: environment)
+    let perFile = ParallelMap.map(files, parallelism: options.parallelism) { file in
+      var compiled = compileFile(file, context: context)
+      if !retainRequest {
+        for i in compiled.presets.indices { compiled.presets[i].request = nil }
+      }
+      let values = compiled.presets.map { (slug: $0.slug, source: $0.source, value: transform($0)) }
+      return (values: values, diagnostics: compiled.diagnostics)
+    }
+    var presets: [(slug: String, value: T)] = []
+    var diagnostics: [Diagnostic] = inputDiagnostics + defaultsDiagnostics
     var seen: [String: Preset.Origin] = [:]
     for result in perFile {
       diagnostics.append(contentsOf: result.diagnostics)
-      for preset in result.presets {
+      for preset in result.values {
         if let first = seen[preset.slug] {
           diagnostics.append(
             Diagnostic(
@@ -77,17 +126,36 @@ public struct Compiler: Sendable {
           continue
         }
         seen[preset.slug] = preset.source
-        presets.append(preset)
+        presets.append((preset.slug, preset.value))
       }
     }
     presets.sort { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
-    return CompileResult(
-      layout: layout, presets: presets, diagnostics: Diagnostic.sortedForReport(diagnostics), fileCount: files.count)
+    var result = CompileResult(
+      layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(diagnostics), fileCount: files.count,
+      config: config)
+    result.environment = environment?.name
+    return (result, presets.map(\.value))
+  }
+
+  /// What every file of one compilation shares.
+  struct FileContext: Sendable {
+    var layout: RepositoryLayout
+    var defaults: [String: FolderDefaults]
+    var environment: RepositoryConfig.Environment?
+
+    /// The defaults in effect for a preset file.
+    func defaults(for file: RepositoryLayout.PresetFile) -> FolderDefaults {
+      defaults[FolderDefaults.folder(of: file.relativePath)] ?? .empty
+    }
   }
 
   /// Compiles one file: every document in it.
-  func compileFile(_ url: URL, layout: RepositoryLayout) -> (presets: [Preset], diagnostics: [Diagnostic]) {
-    let relative = layout.relativePath(url)
+  func compileFile(
+    _ file: RepositoryLayout.PresetFile, context: FileContext
+  ) -> (presets: [Preset], diagnostics: [Diagnostic]) {
+    let layout = context.layout
+    let url = file.url
+    let relative = file.relativePath
     let bytes: [UInt8]
     do {
       bytes = try FileReader.read(url.path, limit: options.yamlLimits.maxFileBytes)
@@ -104,8 +172,24 @@ public struct Compiler: Sendable {
     }
     var presets: [Preset] = []
     var diagnostics: [Diagnostic] = []
+    let defaults = context.defaults(for: file)
     for document in documents where !document.value.isNull {
-      guard let source = PresetSource.parse(document, diagnostics: &diagnostics) else { continue }
+      guard var source = PresetSource.parse(document, defaultSkin: defaults.skin, diagnostics: &diagnostics) else {
+        continue
+      }
+      source.applyLayers(defaults: defaults, environment: context.environment)
+      if let environment = context.environment {
+        let slug = environment.slug(for: source.slug)
+        guard PresetSource.isValidSlug(slug) else {
+          diagnostics.append(
+            .error(
+              "preset.slug",
+              "slug `\(slug)` (from `\(source.slug)` in environment `\(environment.name)`) is not a valid slug",
+              at: source.document.sourceMap.location(of: JSONPointer.root.appending("slug")), path: "/slug"))
+          continue
+        }
+        source.slug = slug
+      }
       if let preset = compilePreset(source, fileURL: url, layout: layout, diagnostics: &diagnostics) {
         presets.append(preset)
       }
@@ -171,10 +255,16 @@ public struct Compiler: Sendable {
     }
     guard !errors else { return nil }
     let model = NormalisationRules.model(config: source.request, systemPrompt: rawPrompt)
-    return Preset(
+    var preset = Preset(
       slug: source.slug, skin: source.skin, description: source.description, model: model,
       source: Preset.Origin(file: source.firstKeyLocation.file, line: source.firstKeyLocation.line),
       promptSource: model.systemPrompt == nil ? nil : promptSource, body: body)
+    if options.retainRequest {
+      preset.request = LocatedDocument(
+        value: .object(source.request),
+        sourceMap: SourceMap(file: map.file, root: map.node(at: requestRoot).node))
+    }
+    return preset
   }
 
   /// A prompt file problem: its code and message.

@@ -30,6 +30,9 @@ public struct Preset: Sendable, Equatable {
   public var promptSource: Origin?
   /// The body to POST: the request as written, with the system prompt moved into the skin's place.
   public var body: JSONObject
+  /// The merged request (defaults, preset, environment) and where each of its values was written; nil for
+  /// presets read back from a bundle.
+  public var request: LocatedDocument?
 
   /// Creates a compiled preset; `version` is derived from `model`.
   public init(

@@ -25,7 +25,9 @@ public struct PresetSource: Sendable {
 extension PresetSource {
   /// Reads a preset from one non-empty YAML document; returns nil (with diagnostics) when the document is not
   /// a usable preset. Every problem of the document is reported, not just the first.
-  static func parse(_ document: LocatedDocument, diagnostics: inout [Diagnostic]) -> PresetSource? {
+  static func parse(
+    _ document: LocatedDocument, defaultSkin: Skin? = nil, diagnostics: inout [Diagnostic]
+  ) -> PresetSource? {
     let map = document.sourceMap
     guard case .object(let top) = document.value else {
       diagnostics.append(
@@ -68,8 +70,8 @@ extension PresetSource {
         "slug `\(slug)` must be lowercase letters, digits and single dashes (^[a-z0-9]+(-[a-z0-9]+)*$), at most \(maxSlugLength) characters",
         JSONPointer.root.appending("slug"))
     }
-    var skin: Skin?
-    if let skinText = string("skin", required: true) {
+    var skin: Skin? = top["skin"] == nil ? defaultSkin : nil
+    if let skinText = string("skin", required: defaultSkin == nil) {
       skin = Skin(rawValue: skinText)
       if skin == nil {
         let names = Skin.allCases.map(\.rawValue)

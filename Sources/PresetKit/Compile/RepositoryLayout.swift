@@ -5,6 +5,7 @@ import Foundation
 /// Rules (README "Precise rules"): the root is the nearest folder at or above PATH that holds `.git`, else PATH
 /// itself; preset files are `*.yaml`/`*.yml` under PATH outside hidden folders, excluding `_defaults.yaml`;
 /// paths in diagnostics and bundles are relative to the root, with `/` separators, sorted bytewise.
+/// `presetctl.yaml` is never a preset file.
 public struct RepositoryLayout: Sendable {
   /// The repository root, absolute and standardised.
   public var root: URL
@@ -57,32 +58,40 @@ public struct RepositoryLayout: Sendable {
       || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
   }
 
-  /// The preset files under `path` (a folder, or one file taken as is), sorted by relative path.
-  public func presetFiles(under path: String) throws(DiagnosticError) -> [URL] {
+  /// A preset file found under the input path.
+  public struct PresetFile: Sendable {
+    /// Absolute URL.
+    public var url: URL
+    /// Path relative to the repository root (as diagnostics and bundles show it).
+    public var relativePath: String
+  }
+
+  /// The preset files under `path` (a folder, or one file taken as is), sorted by relative path bytewise.
+  public func presetFiles(under path: String) throws(DiagnosticError) -> [PresetFile] {
     let fm = FileManager.default
     let start = URL(fileURLWithPath: path).standardizedFileURL
     var isDirectory: ObjCBool = false
     guard fm.fileExists(atPath: start.path, isDirectory: &isDirectory) else {
       throw DiagnosticError(.error("input.not-found", "no such file or folder: \(path)"))
     }
-    guard isDirectory.boolValue else { return [start] }
-    var files: [URL] = []
-    guard
-      let enumerator = fm.enumerator(
-        at: start, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey], options: [])
-    else {
-      throw DiagnosticError(.error("input.unreadable", "cannot read folder \(path)"))
+    guard isDirectory.boolValue else { return [PresetFile(url: start, relativePath: relativePath(start))] }
+    let prefix = relativePath(start)
+    let base = prefix.hasPrefix("/") || prefix == root.path ? nil : prefix
+    let entries = DirectoryWalker.files(under: start.path) { name in
+      (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && name != Self.defaultsFileName
+        && name != RepositoryConfig.fileName
     }
-    for case let url as URL in enumerator {
-      let name = url.lastPathComponent
-      let values = try? url.resourceValues(forKeys: [.isDirectoryKey])
-      if values?.isDirectory == true {
-        if name.hasPrefix(".") { enumerator.skipDescendants() }
-        continue
+    let startPath = start.path
+    var files = entries.map { entry in
+      let relative: String
+      if let base {
+        relative = base.isEmpty ? entry.relativePath : base + "/" + entry.relativePath
+      } else {
+        relative = prefix == root.path ? entry.relativePath : startPath + "/" + entry.relativePath
       }
-      guard name.hasSuffix(".yaml") || name.hasSuffix(".yml"), name != Self.defaultsFileName else { continue }
-      files.append(url.standardizedFileURL)
+      return PresetFile(url: URL(fileURLWithPath: startPath + "/" + entry.relativePath), relativePath: relative)
     }
-    return files.sorted { relativePath($0).utf8.lexicographicallyPrecedes(relativePath($1).utf8) }
+    files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+    return files
   }
 }

@@ -2,7 +2,7 @@
 ///
 /// A parallel tree instead of a `[pointer: location]` dictionary: building it costs one small array per
 /// container while loading, and a pointer is resolved only when a diagnostic needs a position.
-public struct SourceMap: Sendable {
+public struct SourceMap: Sendable, Equatable {
   /// The file the document came from (as it should appear in diagnostics).
   public var file: String
   /// The node for the document's root value.
@@ -27,14 +27,15 @@ public struct SourceMap: Sendable {
 
   /// The location of the value behind a pointer (or of its nearest ancestor).
   public func location(of pointer: JSONPointer) -> SourceLocation {
-    SourceLocation(file: file, position: node(at: pointer).node.start)
+    let node = node(at: pointer).node
+    return SourceLocation(file: node.file ?? file, position: node.start)
   }
 
   /// The location of the key behind a pointer when the pointer names an object member; otherwise the value's.
   public func keyLocation(of pointer: JSONPointer) -> SourceLocation {
     let (node, exact) = node(at: pointer)
-    if exact, let key = node.keyStart { return SourceLocation(file: file, position: key) }
-    return SourceLocation(file: file, position: node.start)
+    if exact, let key = node.keyStart { return SourceLocation(file: node.file ?? file, position: key) }
+    return SourceLocation(file: node.file ?? file, position: node.start)
   }
 }
 
@@ -42,7 +43,7 @@ public struct SourceMap: Sendable {
 ///
 /// For an object, `children[i]` belongs to `members[i]` of the matching `JSONObject` and `keys[i]` is that
 /// member's key; for an array, `children[i]` is element `i`.
-public struct SourceNode: Sendable {
+public struct SourceNode: Sendable, Equatable {
   /// Where the value starts.
   public var start: SourcePosition
   /// Where the value ends (exclusive, as libyaml reports it).
@@ -53,6 +54,9 @@ public struct SourceNode: Sendable {
   public var keys: [String]
   /// Child nodes: object members in order, or array elements.
   public var children: [SourceNode]
+  /// The file this node was written in, when it differs from its map's file (values merged in from a
+  /// `_defaults.yaml` or `presetctl.yaml`).
+  public var file: String?
 
   /// Creates a node.
   public init(
@@ -60,13 +64,23 @@ public struct SourceNode: Sendable {
     end: SourcePosition,
     keyStart: SourcePosition? = nil,
     keys: [String] = [],
-    children: [SourceNode] = []
+    children: [SourceNode] = [],
+    file: String? = nil
   ) {
     self.start = start
     self.end = end
     self.keyStart = keyStart
     self.keys = keys
     self.children = children
+    self.file = file
+  }
+
+  /// This node and all below it, marked as written in `file` where they carry no file yet.
+  public func inFile(_ file: String) -> SourceNode {
+    var copy = self
+    if copy.file == nil { copy.file = file }
+    copy.children = children.map { $0.inFile(file) }
+    return copy
   }
 
   /// The child for one pointer component, if present.
@@ -87,7 +101,7 @@ public struct SourceNode: Sendable {
 }
 
 /// A loaded document: its value and where each part of it was written.
-public struct LocatedDocument: Sendable {
+public struct LocatedDocument: Sendable, Equatable {
   /// The document as JSON.
   public var value: JSONValue
   /// The positions behind `value`.

@@ -20,8 +20,65 @@ public enum AtomicFile {
     public var description: String { "cannot write \(path): \(reason)" }
   }
 
+  /// Collects output for `write(to:_:)`; the bytes reach the temporary file in large blocks.
+  public struct Sink {
+    fileprivate var buffer: [UInt8] = []
+    fileprivate let flush: ([UInt8]) -> String?
+    fileprivate var failure: String?
+
+    /// Appends bytes.
+    public mutating func write(_ bytes: some Sequence<UInt8>) {
+      buffer.append(contentsOf: bytes)
+      if buffer.count >= 1 << 20 { drain() }
+    }
+
+    /// Abandons the write: the target is left untouched.
+    public mutating func fail(_ reason: String) {
+      failure = failure ?? reason
+    }
+
+    fileprivate mutating func drain() {
+      guard failure == nil, !buffer.isEmpty else { return }
+      failure = flush(buffer)
+      buffer.removeAll(keepingCapacity: true)
+    }
+  }
+
+  /// Streams a file's content through `body` into a temporary file, then renames it over `path`; nothing
+  /// replaces `path` unless everything was written and flushed.
+  public static func write(to path: String, _ body: (inout Sink) -> Void) throws(WriteError) {
+    try writeFile(path) { fd in
+      var sink = Sink(flush: { bytes in writeAll(fd, bytes) })
+      body(&sink)
+      sink.drain()
+      return sink.failure
+    }
+  }
+
   /// Writes `bytes` to `path`, creating parent folders as needed.
   public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+    try writeFile(path) { fd in writeAll(fd, bytes) }
+  }
+
+  /// Writes all bytes to a file descriptor; the system's reason on failure.
+  private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
+    var written = 0
+    return bytes.withUnsafeBytes { buffer -> String? in
+      while written < buffer.count {
+        guard let base = buffer.baseAddress else { return nil }
+        let n = Glibc.write(fd, base + written, buffer.count - written)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return String(cString: strerror(errno))
+        }
+        written += n
+      }
+      return nil
+    }
+  }
+
+  /// Creates the temporary file, lets `fill` write it, then flushes and renames it over `path`.
+  private static func writeFile(_ path: String, _ fill: (Int32) -> String?) throws(WriteError) {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
     do {
@@ -32,18 +89,8 @@ public enum AtomicFile {
     let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-    var written = 0
-    let failure: String? = bytes.withUnsafeBytes { buffer -> String? in
-      while written < buffer.count {
-        let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return String(cString: strerror(errno))
-        }
-        written += n
-      }
-      return fsync(fd) == 0 ? nil : String(cString: strerror(errno))
-    }
+    var failure = fill(fd)
+    if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
     close(fd)
     if let failure {
       unlink(temporary)

@@ -1,13 +1,36 @@
 /// The summary `build` prints: a table of slug, skin, model and short version, or JSON.
 public struct BuildReport: Sendable {
-  /// The bundle written.
-  public var bundle: PresetBundle
+  /// One line of the summary.
+  public struct Row: Sendable {
+    /// The slug.
+    public var slug: String
+    /// The skin.
+    public var skin: Skin
+    /// The model column.
+    public var modelName: String
+    /// The content version.
+    public var version: PresetVersion
+
+    /// Creates a row.
+    public init(slug: String, skin: Skin, modelName: String, version: PresetVersion) {
+      self.slug = slug
+      self.skin = skin
+      self.modelName = modelName
+      self.version = version
+    }
+  }
+
+  /// The presets written, sorted by slug.
+  public var entries: [Row]
+  /// The bundle's digest (computed once while writing).
+  public var digest: String
   /// Where it was written.
   public var output: String
 
   /// Creates a report.
-  public init(bundle: PresetBundle, output: String) {
-    self.bundle = bundle
+  public init(entries: [Row], digest: String, output: String) {
+    self.entries = entries
+    self.digest = digest
     self.output = output
   }
 
@@ -24,30 +47,30 @@ public struct BuildReport: Sendable {
   public func render(_ format: OutputFormat, style: Style) -> String {
     switch format {
     case .json:
-      let presets: [JSONValue] = bundle.presets.map { p in
+      let presets: [JSONValue] = entries.map { p in
         .object(
           JSONObject([
             .init(key: "slug", value: .string(p.slug)), .init(key: "skin", value: .string(p.skin.rawValue)),
-            .init(key: "model", value: .string(Self.modelName(p))),
+            .init(key: "model", value: .string(p.modelName)),
             .init(key: "version", value: .string(p.version.rawValue)),
           ]))
       }
       return JSONWriter.string(
         .object(
           JSONObject([
-            .init(key: "output", value: .string(output)), .init(key: "digest", value: .string(bundle.digest)),
+            .init(key: "output", value: .string(output)), .init(key: "digest", value: .string(digest)),
             .init(key: "presets", value: .array(presets)),
           ])))
     case .markdown:
       var out = "| slug | skin | model | version |\n|---|---|---|---|\n"
-      for p in bundle.presets {
-        out += "| `\(p.slug)` | \(p.skin.rawValue) | `\(Self.modelName(p))` | `\(p.version.short)` |\n"
+      for p in entries {
+        out += "| `\(p.slug)` | \(p.skin.rawValue) | `\(p.modelName)` | `\(p.version.short)` |\n"
       }
-      return out + "\n\(bundle.presets.count) preset(s) written to `\(output)`\n"
+      return out + "\n\(entries.count) preset(s) written to `\(output)`\n"
     case .text, .github:
-      let rows = bundle.presets.map { [$0.slug, $0.skin.rawValue, Self.modelName($0), $0.version.short] }
+      let rows = entries.map { [$0.slug, $0.skin.rawValue, $0.modelName, $0.version.short] }
       let table = TextTable(header: ["SLUG", "SKIN", "MODEL", "VERSION"], rows: rows).render(style: style)
-      return table + "\n\(bundle.presets.count) preset(s) written to \(output) (\(bundle.digest.prefix(19)))\n"
+      return table + "\n\(entries.count) preset(s) written to \(output) (\(digest.prefix(19)))\n"
     }
   }
 }

@@ -118,7 +118,15 @@ extension SchemaCompiler {
       let spec = SchemaBranches(nodes: branches, discriminator: nil)
       add(keyword == "anyOf" ? .anyOf(spec) : .oneOf(spec), keyword)
     }
-    if let node = reader.child("not") { add(.not(node), "not") }
+    if let node = reader.child("not") {
+      var message: String?
+      if let inner = object["not"]?.objectValue, inner.count == 1, case .array(let names)? = inner["required"],
+        names.count >= 2, case let keys = names.compactMap(\.stringValue), keys.count == names.count
+      {
+        message = keys.map { "`\($0)`" }.joined(separator: " and ") + " cannot be used together"
+      }
+      add(.not(node, message: message), "not")
+    }
     if let condition = reader.child("if") {
       let conditional = SchemaConditional(
         condition: condition, then: reader.child("then"), otherwise: reader.child("else"))

@@ -50,8 +50,8 @@ extension SchemaEvaluator {
       return checkBranches(branches, oneOf: false, keyword, value, &marks)
     case .oneOf(let branches):
       return checkBranches(branches, oneOf: true, keyword, value, &marks)
-    case .not(let inner):
-      return checkNot(inner, keyword, value)
+    case .not(let inner, let message):
+      return checkNot(inner, message, keyword, value)
     case .conditional(let conditional):
       return checkConditional(conditional, value, &marks)
     case .ref(let target):
@@ -71,10 +71,12 @@ extension SchemaEvaluator {
     return valid
   }
 
-  private mutating func checkNot(_ inner: Int, _ keyword: SchemaKeyword, _ value: JSONValue) -> Bool {
+  private mutating func checkNot(
+    _ inner: Int, _ message: String?, _ keyword: SchemaKeyword, _ value: JSONValue
+  ) -> Bool {
     var ignored = EvaluatedMarks()
     guard probe(inner, value, into: &ignored) else { return true }
-    report("schema.not", "must not match the schema in `not`", at: keyword.path)
+    report("schema.not", message ?? "must not match the schema in `not`", at: keyword.path)
     return false
   }
 

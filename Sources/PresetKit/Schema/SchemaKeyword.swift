@@ -33,7 +33,8 @@ struct SchemaKeyword: Sendable {
     case allOf([Int])
     case anyOf(SchemaBranches)
     case oneOf(SchemaBranches)
-    case not(Int)
+    /// `not`, with a readable message when the inner schema is a plain `{"required": [...]}` (mutually exclusive keys).
+    case not(Int, message: String?)
     case conditional(SchemaConditional)
     case ref(Int)
     case dynamicRef(SchemaDynamicRef)

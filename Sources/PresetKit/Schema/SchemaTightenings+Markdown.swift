@@ -1,5 +1,5 @@
 extension SchemaTightenings {
-  /// The rules as a Markdown table (file, pointer, change, source) for `docs/schemas.md`.
+  /// The rules as a Markdown table (file, pointer, change, source) for `README.md`.
   public static func markdownTable() -> String {
     var lines = [
       "| schema files | JSON pointer | change | source |",

@@ -3,7 +3,7 @@
 /// The spec leaves these loose: no top-level `additionalProperties`, ranges stated only in `description` prose,
 /// limits the live API enforces but the spec does not state. Every entry names its source; entries read from
 /// prose carry the quote, which the derivation re-checks so a reworded spec stops the generator.
-/// `docs/schemas.md` echoes `markdownTable()` (a test keeps the two equal).
+/// `README.md` echoes `markdownTable()` (a test keeps the two equal).
 public enum SchemaTightenings {
   static let chat = Skin.chat.schemaFileName
   static let messages = Skin.messages.schemaFileName

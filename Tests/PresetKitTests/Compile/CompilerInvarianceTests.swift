@@ -132,3 +132,52 @@ import Testing
     #expect(throws: PresetBundle.ReadError.self) { try PresetBundle(bytes: Array(tampered.utf8)) }
   }
 }
+
+@Suite struct BundleEncodingTests {
+  @Test func parallelEncodingEqualsTheWholeDocumentWriter() throws {
+    let repo = try TempRepo([
+      "presets/a.yaml": CompilerInvarianceTests.plain,
+      "presets/b.yaml":
+        "slug: b\nskin: responses\ndescription: \"tab\\t\\u0001 é\"\nrequest: {model: m/x, instructions: \"x\\ny\"}\n",
+      "presets/c.yaml": "slug: c\nskin: messages\nrequest: {model: m/x, system: [{type: text, text: A}]}\n",
+    ])
+    defer { repo.remove() }
+    let bundle = PresetBundle(presets: repo.compile().presets)
+    #expect(bundle.presets.count == 3)
+    for parallelism in [1, 4] {
+      let encoded = bundle.encoded(parallelism: parallelism)
+      #expect(encoded.bytes == JSONWriter.bytes(bundle.json, options: .pretty))
+      #expect(encoded.digest == bundle.digest)
+    }
+    let empty = PresetBundle(presets: []).encoded()
+    #expect(empty.bytes == JSONWriter.bytes(PresetBundle(presets: []).json, options: .pretty))
+  }
+}
+
+@Suite struct StreamedBundleTests {
+  @Test func streamedBundleEqualsTheWholeDocumentWriter() throws {
+    let repo = try TempRepo([
+      "presets/a.yaml": CompilerInvarianceTests.plain,
+      "presets/b.yaml":
+        "slug: b\nskin: responses\ndescription: \"q\\\" \\\\ sp ace\\t\\u0001 é\"\nrequest: {model: m/x, instructions: \"x\\n  y \"}\n",
+    ])
+    defer { repo.remove() }
+    let presets = repo.compile().presets
+    let spool = try SpoolFile(directory: repo.path("out"))
+    let entries = presets.map { preset in
+      let entry = BundleEntry(preset)
+      return SpooledEntry(
+        slug: entry.slug, skin: entry.skin, modelName: entry.modelName, version: entry.version,
+        extent: spool.append(entry.canonical))
+    }
+    let path = repo.path("out/bundle.json")
+    let digest = try PresetBundle.write(entries, spool: spool, to: path)
+    let bundle = PresetBundle(presets: presets)
+    #expect(digest == bundle.digest)
+    #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == bundle.fileBytes)
+    _ = try PresetBundle.write([], spool: spool, to: path)
+    #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == PresetBundle(presets: []).fileBytes)
+    // The spool is anonymous: nothing but the bundle is left in the folder.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: repo.path("out")) == ["bundle.json"])
+  }
+}

@@ -62,3 +62,19 @@ import Testing
     #expect(JSONWriter.string(value, options: .compact) == #"{"b":[1,{}],"a":{"y":null,"x":[]}}"#)
   }
 }
+
+@Suite struct ReindentTests {
+  @Test(arguments: [
+    #"{"a":{},"b":[],"c":[{}, [], {"x": [1, {"y": "}{][,:\"\\"}]}],"d":"é\n","e":null}"#,
+    #"[]"#, #"{}"#, #""x""#, #"[[[]],{"k":{"k":{}}}]"#, #"{"z":1.5e-7,"a":true}"#,
+  ])
+  func prettyFromCanonicalEqualsThePrettyWriter(json: String) throws {
+    let value = try JSONParser.parse(json)
+    #expect(
+      JSONWriter.prettyFromCanonical(JSONWriter.canonicalBytes(value)) + [0x0A]
+        == JSONWriter.bytes(value, options: .pretty))
+    var nested: [UInt8] = []
+    JSONWriter.append(value, to: &nested, options: .pretty, level: 3)
+    #expect(JSONWriter.prettyFromCanonical(JSONWriter.canonicalBytes(value), level: 3) == nested)
+  }
+}

@@ -47,16 +47,16 @@ struct BoundedConcurrencyTests {
 
   @Test("parallel reads against a slow fake overlap")
   func parallelLatency() async throws {
-    let fake = try RemoteTest.startFake(.init(latency: 0.5))
+    let fake = try RemoteTest.startFake(.init(latency: 1))
     defer { fake.stop() }
     for index in 0..<8 { fake.seed(slug: "p\(index)", systemPrompt: "s\(index)", config: [:]) }
-    let client = try RemoteTest.client(for: fake)
+    let client = try RemoteTest.client(for: fake, timeout: 10)
     let start = ContinuousClock.now
     let prompts = await BoundedConcurrency.map(Array(0..<8), parallelism: 8) { index in
       (try? await client.getPreset(slug: "p\(index)"))??.designatedVersion?.systemPrompt
     }
     #expect(prompts == (0..<8).map { "s\($0)" })
-    // Serial would take 4 s; the margin absorbs a loaded machine.
-    #expect(RemoteTest.seconds(since: start) < 3)
+    // Serial would take 8 s; overlapping requests take about 1 s. The wide margin absorbs a loaded CI machine.
+    #expect(RemoteTest.seconds(since: start) < 6)
   }
 }

@@ -34,7 +34,11 @@ struct TempRepo {
     try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
   }
 
-  func compile(_ relative: String = "presets") -> CompileResult { Compiler().compile(path: path(relative)) }
+  func compile(_ relative: String = "presets") -> CompileResult {
+    var options = Compiler.Options()
+    options.retainRequest = true
+    return Compiler(options: options).compile(path: path(relative))
+  }
 
   func remove() { try? FileManager.default.removeItem(at: root) }
 }

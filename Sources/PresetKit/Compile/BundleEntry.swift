@@ -1,0 +1,99 @@
+/// One preset serialised for the bundle on the thread that compiled it, so a build keeps bytes, not trees.
+///
+/// A build of 10,000 presets would otherwise hold every request, body and model as `JSONValue`s until the
+/// bundle is written; an entry is its canonical JSON (about half the size of the pretty form, whose deep
+/// indentation dominates) plus what the summary table shows.
+public struct BundleEntry: Sendable {
+  /// The slug (the bundle's sort key).
+  public var slug: String
+  /// The skin.
+  public var skin: Skin
+  /// The model column of the summary.
+  public var modelName: String
+  /// The content version.
+  public var version: PresetVersion
+  /// The entry as RFC 8785 canonical JSON: the compact form held in memory until the bundle is written.
+  public var canonical: [UInt8]
+
+  /// Serialises a compiled preset.
+  public init(_ preset: Preset) {
+    slug = preset.slug
+    skin = preset.skin
+    modelName = BuildReport.modelName(preset)
+    version = preset.version
+    let bytes = JSONWriter.canonicalBytes(PresetBundle.json(for: preset))
+    // Growth by doubling leaves up to half of a buffer unused; entries live until the bundle is written.
+    canonical = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+      count = buffer.initialize(from: bytes).1
+    }
+  }
+
+  /// Writes the entry in the bundle's pretty layout (nested `level` deep).
+  func writePretty(level: Int, into sink: inout AtomicFile.Sink) {
+    sink.write(JSONWriter.prettyFromCanonical(canonical, level: level))
+  }
+}
+
+/// A bundle entry whose JSON waits in a spool file: what a build keeps per preset while compiling.
+struct SpooledEntry: Sendable {
+  /// The summary fields.
+  var slug: String
+  var skin: Skin
+  var modelName: String
+  var version: PresetVersion
+  /// Where the canonical JSON lies in the spool; nil when the spool could not take it.
+  var extent: SpoolFile.Extent?
+}
+
+extension PresetBundle {
+  /// Why a spooled bundle could not be written.
+  public struct SpoolError: Error, Sendable, CustomStringConvertible {
+    /// What failed.
+    public var message: String
+    public var description: String { message }
+  }
+
+  /// Writes a bundle from spooled entries sorted by slug, streaming to a temporary file that replaces `path`
+  /// atomically. Returns the digest. Byte-identical to `PresetBundle(presets:).fileBytes` for the same presets.
+  static func write(_ entries: [SpooledEntry], spool: SpoolFile, to path: String) throws(SpoolError) -> String {
+    func canonical(_ entry: SpooledEntry) throws(SpoolError) -> [UInt8] {
+      guard let extent = entry.extent, let bytes = spool.read(extent) else {
+        throw SpoolError(message: "cannot read back the scratch copy of `\(entry.slug)`")
+      }
+      return bytes
+    }
+    var hasher = SHA256()
+    hasher.update([UInt8(ascii: "[")])
+    for (i, entry) in entries.enumerated() {
+      if i > 0 { hasher.update([UInt8(ascii: ",")]) }
+      hasher.update(try canonical(entry))
+    }
+    hasher.update([UInt8(ascii: "]")])
+    let digest = "sha256:" + SHA256.hexString(hasher.finalize())
+    var failure: SpoolError?
+    do throws(AtomicFile.WriteError) {
+      try AtomicFile.write(to: path) { sink in
+        sink.write("{\n  \"digest\": \"\(digest)\",\n  \"format\": \"\(format)\",\n  \"presets\": ".utf8)
+        guard !entries.isEmpty else {
+          sink.write("[]\n}\n".utf8)
+          return
+        }
+        sink.write("[".utf8)
+        for (i, entry) in entries.enumerated() {
+          sink.write((i > 0 ? ",\n    " : "\n    ").utf8)
+          do throws(SpoolError) {
+            sink.write(JSONWriter.prettyFromCanonical(try canonical(entry), level: 2))
+          } catch {
+            failure = error
+            sink.fail(error.message)
+            return
+          }
+        }
+        sink.write("\n  ]\n}\n".utf8)
+      }
+    } catch {
+      throw failure ?? SpoolError(message: error.description)
+    }
+    return digest
+  }
+}

@@ -1,0 +1,29 @@
+extension Review.Entry {
+  /// Where the prompt shown for this entry was written: head's prompt, else base's, else the preset itself.
+  public var promptOrigin: Preset.Origin? {
+    new?.promptSource ?? old?.promptSource ?? (new ?? old)?.source
+  }
+
+  /// The system prompt base → head as a unified diff with `context` lines; empty when unchanged.
+  ///
+  /// File names follow git (`a/…`, `b/…`): the prompt file, or the YAML file for an inline prompt.
+  public func promptDiff(context: Int = 3, style: Style = Style(enabled: false)) -> String {
+    guard promptChanged, let old, let new else { return "" }
+    let oldFile = (old.promptSource ?? old.source).file
+    let newFile = (new.promptSource ?? new.source).file
+    return TextDiff.unified(
+      old: old.model.systemPrompt, new: new.model.systemPrompt, oldName: "a/\(oldFile)", newName: "b/\(newFile)",
+      context: context, style: style)
+  }
+
+  /// The head file and line an annotation for the prompt change points at: the first changed line of a prompt
+  /// file, the prompt's YAML line for an inline prompt, or the preset's first line when head has no prompt.
+  public var promptAnnotationOrigin: Preset.Origin? {
+    guard promptChanged, let old, let new else { return nil }
+    guard let source = new.promptSource else { return new.source }
+    guard source.file != new.source.file else { return source }
+    let hunks = TextDiff.hunks(old: old.model.systemPrompt ?? "", new: new.model.systemPrompt ?? "", context: 0)
+    guard let first = hunks.first else { return source }
+    return Preset.Origin(file: source.file, line: source.line + max(first.newStart, 1) - 1)
+  }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Loads one side of `presetctl diff`: presets compiled at a git revision or in the working tree, or a bundle.
+public enum ReviewInput {
+  /// Which side of the comparison.
+  public enum Role: String, Sendable {
+    /// The old side (`--base`, or the first bundle).
+    case base
+    /// The new side (`--head`, the working tree, or the second bundle).
+    case head
+  }
+
+  /// A loaded side.
+  public struct Side: Sendable {
+    /// Base or head.
+    public var role: Role
+    /// How output names it: the revision as given, `working tree`, or the bundle path.
+    public var label: String
+    /// The compiled presets, sorted by slug.
+    public var presets: [Preset]
+    /// The folder the presets were compiled from (the working tree or an extracted revision); nil for bundles.
+    public var root: URL?
+    /// True when PATH does not exist on this side (a folder added or deleted by the change): no presets.
+    public var pathMissing: Bool
+  }
+
+  /// Why a side could not be loaded.
+  public struct Failure: Error, Sendable {
+    /// Base or head.
+    public var role: Role
+    /// The side's label.
+    public var label: String
+    /// One line: what failed.
+    public var message: String
+    /// The compiler's diagnostics when the presets do not compile; empty for other failures.
+    public var diagnostics: [Diagnostic]
+    /// The folder the diagnostics' files are relative to, for source snippets.
+    public var root: URL?
+  }
+
+  /// The label of the working tree side.
+  public static let workingTreeLabel = "working tree"
+
+  /// PATH relative to the repository root (`presets`, or `` for the root itself); nil when outside it.
+  public static func relativePath(_ path: String, repositoryRoot: URL) -> String? {
+    var url = URL(fileURLWithPath: path).standardizedFileURL
+    if FileManager.default.fileExists(atPath: url.path) { url = url.resolvingSymlinksInPath() }
+    let full = url.path
+    let root = repositoryRoot.resolvingSymlinksInPath().path
+    if full == root { return "" }
+    let prefix = root.hasSuffix("/") ? root : root + "/"
+    return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : nil
+  }
+
+  /// Compiles `relativePath` at `revision` (extracted below `scratch`), or in the working tree when nil.
+  public static func load(
+    role: Role, revision: String?, relativePath: String, repositoryRoot: URL, scratch: URL,
+    compiler: Compiler = Compiler()
+  ) -> Result<Side, Failure> {
+    let label = revision ?? workingTreeLabel
+    var root = repositoryRoot
+    if let revision {
+      root = scratch.appendingPathComponent(role.rawValue, isDirectory: true)
+      do {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+      } catch {
+        return .failure(
+          Failure(
+            role: role, label: label, message: "cannot create a temporary folder: \(error.localizedDescription)",
+            diagnostics: [], root: nil))
+      }
+      do {
+        let resolved = try GitRevision.resolve(revision, repositoryRoot: repositoryRoot)
+        try resolved.extract(to: root)
+      } catch {
+        return .failure(Failure(role: role, label: label, message: error.message, diagnostics: [], root: nil))
+      }
+    }
+    let target = relativePath.isEmpty ? root : root.appendingPathComponent(relativePath)
+    guard FileManager.default.fileExists(atPath: target.path) else {
+      return .success(Side(role: role, label: label, presets: [], root: root, pathMissing: true))
+    }
+    let result = compiler.compile(paths: [target.path], layout: RepositoryLayout(root: root))
+    if result.hasErrors {
+      return .failure(
+        Failure(
+          role: role, label: label, message: "the presets at \(role.rawValue) (\(label)) do not compile",
+          diagnostics: result.diagnostics, root: root))
+    }
+    return .success(Side(role: role, label: label, presets: result.presets, root: root, pathMissing: false))
+  }
+
+  /// Reads a bundle file written by `presetctl build`.
+  public static func bundle(role: Role, path: String) -> Result<Side, Failure> {
+    do {
+      let bytes = try FileReader.read(path, limit: 512 * 1024 * 1024)
+      let bundle = try PresetBundle(bytes: bytes)
+      return .success(Side(role: role, label: path, presets: bundle.presets, root: nil, pathMissing: false))
+    } catch let error as FileReader.Failure {
+      return .failure(Failure(role: role, label: path, message: error.message(for: path), diagnostics: [], root: nil))
+    } catch {
+      return .failure(
+        Failure(
+          role: role, label: path, message: "\(path) is not a usable bundle: \(error)", diagnostics: [], root: nil))
+    }
+  }
+}

@@ -1,0 +1,98 @@
+extension ReviewRenderer {
+  /// GitHub shows at most this many annotations of each kind (notice, warning) per step.
+  public static let annotationLimit = 10
+
+  /// Longest annotation message kept (a prompt diff is clipped to it; the full diff is in the other formats).
+  public static let annotationMessageLimit = 4_000
+
+  /// `text` cut at a line boundary to at most `limit` UTF-8 bytes, with a note when cut.
+  static func clip(_ text: String, limit: Int) -> String {
+    guard text.utf8.count > limit else { return text }
+    var out = ""
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if out.utf8.count + line.utf8.count + 1 > limit - 40 { break }
+      out += line + "\n"
+    }
+    return out + "… (clipped; run presetctl diff for the whole diff)"
+  }
+
+  /// One annotation before escaping.
+  struct Annotation {
+    var command: String
+    var origin: Preset.Origin?
+    var title: String
+    var message: String
+
+    var line: String {
+      var properties: [String] = []
+      if let origin {
+        properties.append("file=\(DiagnosticRenderer.escapeProperty(origin.file))")
+        properties.append("line=\(origin.line)")
+      }
+      properties.append("title=\(DiagnosticRenderer.escapeProperty(title))")
+      return "::\(command) \(properties.joined(separator: ","))::\(DiagnosticRenderer.escapeData(message))\n"
+    }
+  }
+
+  /// Workflow commands: a `::warning` per risk on its head line, a `::notice` per added, removed, renamed or
+  /// changed preset (and per prompt change, on the prompt's line); at most `annotationLimit` of each kind, the
+  /// rest counted in a plain log line.
+  public func github() -> String {
+    var warnings: [Annotation] = []
+    var notices: [Annotation] = []
+    for entry in review.entries {
+      switch entry.status {
+      case .added:
+        notices.append(
+          Annotation(
+            command: "notice", origin: entry.new?.source, title: "preset added: \(entry.slug)",
+            message: "`\(entry.slug)` is new (version \(entry.new?.version.short ?? "")); apply creates it"))
+      case .removed:
+        notices.append(
+          Annotation(
+            command: "notice", origin: nil, title: "preset removed: \(entry.slug)",
+            message: "`\(entry.slug)` was removed (defined at \(entry.old.map { Self.place($0.source) } ?? "?") at "
+              + "base): \(Self.removalNote)"))
+      case .renamed:
+        notices.append(
+          Annotation(
+            command: "notice", origin: entry.new?.source, title: "preset renamed: \(entry.oldSlug) → \(entry.slug)",
+            message: Self.renameNote(entry)))
+      case .changed:
+        for risk in entry.risks {
+          warnings.append(
+            Annotation(
+              command: "warning",
+              origin: entry.new.map { Preset.Origin(file: $0.source.file, line: risk.line ?? $0.source.line) },
+              title: "risky change: \(entry.slug)", message: risk.message))
+        }
+        if !entry.configChanges.isEmpty, let new = entry.new {
+          let lines = entry.configChanges.map(Self.describe)
+          notices.append(
+            Annotation(
+              command: "notice", origin: Preset.Origin(file: new.source.file, line: entry.line(ofChange: 0)),
+              title: "preset changed: \(entry.slug) \(entry.old?.version.short ?? "") → \(new.version.short)",
+              message: lines.joined(separator: "\n")))
+        }
+        if let origin = entry.promptAnnotationOrigin {
+          notices.append(
+            Annotation(
+              command: "notice", origin: origin, title: "system prompt changed: \(entry.slug)",
+              message: Self.clip(entry.promptDiff(context: context), limit: Self.annotationMessageLimit)))
+        }
+      }
+    }
+    var out = ""
+    for annotation in warnings.prefix(Self.annotationLimit) { out += annotation.line }
+    for annotation in notices.prefix(Self.annotationLimit) { out += annotation.line }
+    let hidden = [(warnings.count, "warning"), (notices.count, "notice")].compactMap { count, kind in
+      count > Self.annotationLimit ? "\(count - Self.annotationLimit) more \(kind)(s)" : nil
+    }
+    if !hidden.isEmpty {
+      out +=
+        "presetctl diff: \(hidden.joined(separator: " and ")) not shown as annotations (GitHub shows at most "
+        + "\(Self.annotationLimit) of each kind per step); run presetctl diff for the full report\n"
+    }
+    return out + "presetctl diff: \(review.baseLabel) → \(review.headLabel): \(review.summary)\n"
+  }
+}

@@ -1,0 +1,182 @@
+extension ReviewRenderer {
+  /// The hidden first line of every Markdown report: a workflow finds its earlier comment by it and updates it.
+  public static let commentMarker = "<!-- presetctl-diff -->"
+  /// GitHub's limit on a comment body, in characters.
+  public static let commentLimit = 65_536
+  /// The size the Markdown report stays under, in UTF-8 bytes (never fewer than characters or UTF-16 units),
+  /// with room left for a workflow to add a line or two.
+  public static let markdownBudget = commentLimit - 1_536
+  /// Risks listed in the callout at the top before "and N more".
+  static let calloutRiskLimit = 20
+
+  /// `` `text` `` as a Markdown code span that survives backticks and newlines inside.
+  static func code(_ text: String) -> String {
+    let flat = text.replacingNewlines()
+    var longest = 0
+    var run = 0
+    for scalar in flat.unicodeScalars {
+      run = scalar == "`" ? run + 1 : 0
+      longest = max(longest, run)
+    }
+    let ticks = String(repeating: "`", count: longest + 1)
+    let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
+    return ticks + pad + flat + pad + ticks
+  }
+
+  /// A fenced ```diff block whose fence is longer than any backtick run inside.
+  static func fenced(_ diff: String) -> String {
+    var longest = 0
+    for line in diff.split(separator: "\n") {
+      let ticks = line.drop(while: { $0 == "+" || $0 == "-" || $0 == " " }).prefix(while: { $0 == "`" }).count
+      longest = max(longest, ticks)
+    }
+    let fence = String(repeating: "`", count: max(3, longest + 1))
+    return "\(fence)diff\n\(diff)\(diff.hasSuffix("\n") || diff.isEmpty ? "" : "\n")\(fence)\n"
+  }
+
+  /// A Markdown pull-request comment: marker, summary, risk callout, table, one `<details>` per changed preset
+  /// with prompt diffs in ```diff blocks. Stays under `markdownBudget` by shortening prompt diffs (with a note),
+  /// then by leaving out details and table rows (with a note).
+  public func markdown() -> String {
+    var head = "\(Self.commentMarker)\n### presetctl diff\n\n"
+    head += "\(Self.code(review.baseLabel)) → \(Self.code(review.headLabel)): "
+    head += review.hasChanges ? review.summary : "no preset changes (\(review.unchangedCount) unchanged)"
+    head += "\n\n"
+    for note in review.notes { head += "> [!NOTE]\n> \(note.replacingNewlines())\n\n" }
+    let risks = review.risks
+    if !risks.isEmpty {
+      head += "> [!WARNING]\n> **\(risks.count) risky change\(risks.count == 1 ? "" : "s")**: review before merging.\n"
+      for (entry, risk) in risks.prefix(Self.calloutRiskLimit) {
+        head += "> - \(Self.code(entry.slug)): **\(risk.title)**: \(Self.code(risk.detail))\n"
+      }
+      if risks.count > Self.calloutRiskLimit { head += "> - and \(risks.count - Self.calloutRiskLimit) more\n" }
+      head += "\n"
+    }
+    guard review.hasChanges else { return head }
+    let rows = review.entries.map(tableRow)
+    let tableHeader = "| preset | change | base | head | risks |\n|---|---|---|---|---|\n"
+    let details = review.entries.filter { $0.status == .changed }.map(detailsParts)
+    let removedCount = review.count(.removed) + review.count(.renamed)
+    let footer =
+      removedCount == 0
+      ? ""
+      : "**Removed and renamed presets stay live**: the API cannot delete presets; archive the old slugs by hand "
+        + "in OpenRouter when they are no longer wanted.\n"
+
+    func assemble(_ rows: [String], _ blocks: [String], _ notes: [String]) -> String {
+      head + tableHeader + rows.joined() + "\n" + blocks.joined() + notes.map { "> \($0)\n\n" }.joined() + footer
+    }
+    let full = assemble(rows, details.map { $0.prefix + $0.diff + $0.suffix }, [])
+    if full.utf8.count <= Self.markdownBudget { return full }
+
+    // Prompt diffs are the bulk: give them whatever the rest leaves, in preset order.
+    let truncationNote =
+      "Prompt diffs were truncated to stay under GitHub's \(Self.commentLimit)-character comment limit; run "
+      + "`presetctl diff` locally for the full diff."
+    let placeholder = "_Prompt diff omitted (comment size limit)._\n\n"
+    let reservePerDiff = 200
+    let skeleton = assemble(rows, details.map { $0.prefix + $0.suffix }, [truncationNote])
+    let diffCount = details.filter { !$0.diff.isEmpty }.count
+    var remaining = Self.markdownBudget - skeleton.utf8.count - diffCount * reservePerDiff
+    if remaining >= 0 {
+      var blocks: [String] = []
+      for part in details {
+        guard !part.diff.isEmpty else {
+          blocks.append(part.prefix + part.suffix)
+          continue
+        }
+        if part.diff.utf8.count <= remaining {
+          remaining -= part.diff.utf8.count
+          blocks.append(part.prefix + part.diff + part.suffix)
+          continue
+        }
+        let (shown, cut) = Self.truncatedDiff(part.rawDiff, budget: remaining)
+        remaining -= shown.utf8.count
+        blocks.append(part.prefix + (shown.isEmpty ? placeholder : shown + "_\(cut)_\n\n") + part.suffix)
+      }
+      return assemble(rows, blocks, [truncationNote])
+    }
+
+    // Too many presets for details: keep what fits of the table, then of the details, without prompt diffs.
+    let omittedNote =
+      "Some presets are not shown here: the report would exceed GitHub's \(Self.commentLimit)-character comment "
+      + "limit; run `presetctl diff` locally for the full report."
+    var budget = Self.markdownBudget - assemble([], [], [omittedNote]).utf8.count
+    var keptRows: [String] = []
+    for row in rows where row.utf8.count <= budget {
+      budget -= row.utf8.count
+      keptRows.append(row)
+    }
+    if keptRows.count < rows.count {
+      keptRows.append("| … | \(rows.count - keptRows.count) more | | | |\n")
+      budget -= 40
+    }
+    var blocks: [String] = []
+    for part in details {
+      let block = part.prefix + (part.diff.isEmpty ? "" : placeholder) + part.suffix
+      guard block.utf8.count <= budget else { break }
+      budget -= block.utf8.count
+      blocks.append(block)
+    }
+    return assemble(keptRows, blocks, [omittedNote])
+  }
+
+  /// One summary-table row.
+  func tableRow(_ entry: Review.Entry) -> String {
+    let change = entry.status == .renamed ? "renamed from \(Self.code(entry.oldSlug))" : entry.status.rawValue
+    let base = entry.old.map { Self.code($0.version.short) } ?? "—"
+    let head = entry.new.map { Self.code($0.version.short) } ?? "—"
+    var kinds: [String] = []
+    for risk in entry.risks where !kinds.contains(risk.kind.rawValue) { kinds.append(risk.kind.rawValue) }
+    let risk = kinds.isEmpty ? "" : "⚠️ " + kinds.joined(separator: ", ")
+    return "| \(Self.code(entry.slug)) | \(change) | \(base) | \(head) | \(risk) |\n"
+  }
+
+  /// The `<details>` block of a changed preset, split around its prompt diff so the diff can be shortened.
+  func detailsParts(_ entry: Review.Entry) -> (prefix: String, diff: String, rawDiff: String, suffix: String) {
+    let old = entry.old?.version.short ?? ""
+    let new = entry.new?.version.short ?? ""
+    var prefix =
+      "<details><summary><code>\(entry.slug)</code>: <code>\(old)</code> → <code>\(new)</code>"
+      + (entry.risks.isEmpty ? "" : " ⚠️") + "</summary>\n\n"
+    if let source = entry.new?.source { prefix += "Defined at \(Self.code(Self.place(source))).\n\n" }
+    for risk in entry.risks { prefix += "> - ⚠️ **\(risk.title)**: \(Self.code(risk.detail))\n" }
+    if !entry.risks.isEmpty { prefix += "\n" }
+    for change in entry.configChanges {
+      let path = Self.code(change.path.dotted)
+      switch (change.old, change.new) {
+      case (nil, let value): prefix += "- \(path): added \(Self.code(JSONDiff.brief(value)))\n"
+      case (let value, nil): prefix += "- \(path): removed (was \(Self.code(JSONDiff.brief(value))))\n"
+      case (let a, let b): prefix += "- \(path): \(Self.code(JSONDiff.brief(a))) → \(Self.code(JSONDiff.brief(b)))\n"
+      }
+    }
+    if !entry.configChanges.isEmpty { prefix += "\n" }
+    let raw = entry.promptDiff(context: context)
+    if !raw.isEmpty, let origin = entry.promptOrigin {
+      prefix += "System prompt (\(Self.code(Self.place(origin)))):\n\n"
+    }
+    return (prefix, raw.isEmpty ? "" : Self.fenced(raw) + "\n", raw, "</details>\n\n")
+  }
+
+  /// The first lines of a diff that fit `budget` bytes as a fenced block, and the note saying what was cut.
+  static func truncatedDiff(_ diff: String, budget: Int) -> (block: String, note: String) {
+    let lines = diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    let overhead = fenced("").utf8.count + 8
+    var kept = ""
+    var count = 0
+    for line in lines {
+      if kept.utf8.count + line.utf8.count + 1 + overhead > budget { break }
+      kept += line + "\n"
+      count += 1
+    }
+    let note = "Prompt diff truncated: \(count) of \(lines.count) lines shown (comment size limit)."
+    return (count == 0 ? "" : fenced(kept) + "\n", note)
+  }
+}
+
+extension String {
+  /// Newlines folded to spaces, for one-line Markdown.
+  fileprivate func replacingNewlines() -> String {
+    String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+  }
+}

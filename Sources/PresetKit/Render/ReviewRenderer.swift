@@ -1,0 +1,97 @@
+/// Renders a `Review` for `presetctl diff`: text, JSON, Markdown (a pull-request comment) or GitHub annotations.
+public struct ReviewRenderer: Sendable {
+  /// The comparison.
+  public var review: Review
+  /// Unchanged lines around each prompt change.
+  public var context: Int
+
+  /// Creates a renderer.
+  public init(review: Review, context: Int = 3) {
+    self.review = review
+    self.context = context
+  }
+
+  /// The note shown for a removed preset: the API has no delete.
+  public static let removalNote =
+    "the live preset stays (the API cannot delete presets); archive it by hand in OpenRouter if it is no longer wanted"
+
+  /// Renders in one format.
+  public func render(_ format: OutputFormat, style: Style) -> String {
+    switch format {
+    case .text: text(style: style)
+    case .json: json()
+    case .markdown: markdown()
+    case .github: github()
+    }
+  }
+
+  /// `path: old → new`, `path: added new` or `path: removed (was old)`.
+  public static func describe(_ change: JSONDiff.Change) -> String {
+    let path = change.path.dotted.isEmpty ? "(config)" : change.path.dotted
+    switch (change.old, change.new) {
+    case (nil, let new): return "\(path): added \(JSONDiff.brief(new))"
+    case (let old, nil): return "\(path): removed (was \(JSONDiff.brief(old)))"
+    case (let old, let new): return "\(path): \(JSONDiff.brief(old)) → \(JSONDiff.brief(new))"
+    }
+  }
+
+  /// `file:line`.
+  static func place(_ origin: Preset.Origin) -> String { "\(origin.file):\(origin.line)" }
+
+  /// The note for a rename: the old slug stays live.
+  static func renameNote(_ entry: Review.Entry) -> String {
+    "content identical; apply creates `\(entry.slug)` and the live preset `\(entry.oldSlug)` stays (the API cannot "
+      + "delete or rename presets): archive it by hand in OpenRouter"
+  }
+
+  /// Text for a terminal.
+  public func text(style: Style) -> String {
+    var out = style.bold("presetctl diff: \(review.baseLabel) → \(review.headLabel)") + "\n"
+    for note in review.notes { out += style.info("note:") + " \(note)\n" }
+    guard review.hasChanges else {
+      return out + "no preset changes (\(review.unchangedCount) unchanged)\n"
+    }
+    out += review.summary + "\n"
+    for entry in review.entries {
+      out += "\n"
+      let slug = style.bold(entry.slug)
+      switch entry.status {
+      case .added:
+        if let new = entry.new {
+          out += style.added("+ added") + " \(slug) \(new.version.short)  \(Self.place(new.source))\n"
+        }
+      case .removed:
+        if let old = entry.old {
+          out += style.removed("- removed") + " \(slug) (was \(old.version.short))  \(Self.place(old.source)) at base\n"
+          out += "    " + style.dim(Self.removalNote) + "\n"
+        }
+      case .renamed:
+        if let new = entry.new {
+          out +=
+            style.info("> renamed") + " \(entry.oldSlug) → \(slug) \(new.version.short)  \(Self.place(new.source))\n"
+          out += "    " + style.dim(Self.renameNote(entry)) + "\n"
+        }
+      case .changed:
+        guard let old = entry.old, let new = entry.new else { continue }
+        out +=
+          style.warning("~ changed")
+          + " \(slug) \(old.version.short) → \(new.version.short)  \(Self.place(new.source))\n"
+        for risk in entry.risks {
+          out += "    " + style.warning("⚠ \(risk.title):") + " \(risk.detail)\n"
+        }
+        for (i, change) in entry.configChanges.enumerated() {
+          let line = entry.changeLines.indices.contains(i) ? entry.changeLines[i] : nil
+          out += "    \(Self.describe(change))" + (line.map { style.dim("  (line \($0))") } ?? "") + "\n"
+        }
+        let diff = entry.promptDiff(context: context, style: style)
+        if !diff.isEmpty, let origin = entry.promptOrigin {
+          out += "    system prompt (\(Self.place(origin))):\n"
+          for line in diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            out += "      \(line)\n"
+          }
+        }
+      }
+    }
+    return out
+  }
+}

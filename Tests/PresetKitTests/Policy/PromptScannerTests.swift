@@ -1,0 +1,58 @@
+import Testing
+
+@testable import PresetKit
+
+/// The byte-level scanners on their own: edge cases that are awkward to build as repositories.
+@Suite struct PromptScannerTests {
+  private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+  @Test func byteSearchFindsNeedlesAnywhere() {
+    let hay = bytes("abc{{")
+    hay.withUnsafeBufferPointer { b in
+      #expect(ByteSearch.contains(bytes("{{"), in: b))
+      #expect(ByteSearch.contains(bytes("abc{{"), in: b))
+      #expect(!ByteSearch.contains(bytes("abc{{x"), in: b))
+      #expect(!ByteSearch.contains(bytes("c{x"), in: b))
+      #expect(ByteSearch.containsAny(of: [0x7B], in: b))
+      #expect(!ByteSearch.containsAny(of: [0x80, 0x7D], in: b))
+    }
+    [UInt8]().withUnsafeBufferPointer { #expect(!ByteSearch.contains(bytes("a"), in: $0)) }
+  }
+
+  @Test func placeholderEdgeCases() {
+    #expect(PromptScanner.placeholders(bytes("{{unclosed\n}}")).isEmpty)
+    #expect(PromptScanner.placeholders(bytes("${}")).isEmpty)
+    #expect(PromptScanner.placeholders(bytes("{{")).isEmpty)
+    #expect(PromptScanner.placeholders(bytes("${a} {{ b.c }}")).map(\.text) == ["${a}", "{{ b.c }}"])
+    #expect(PromptScanner.placeholders(bytes("{{" + String(repeating: "a", count: 300) + "}}")).isEmpty)
+  }
+
+  @Test func invisibleRunsAndEmojiJoiners() {
+    let found = PromptScanner.invisibleCharacters(bytes("a\u{200B}\u{200C}b\u{2066}"))
+    #expect(found.map(\.offset) == [1, 8])
+    #expect(found.map(\.text) == ["2 characters, U+200B ZERO WIDTH SPACE", "U+2066 LEFT-TO-RIGHT ISOLATE"])
+    // A joiner between letters is reported; between emoji it is part of the sequence.
+    #expect(PromptScanner.invisibleCharacters(bytes("a\u{200D}b")).count == 1)
+    #expect(PromptScanner.invisibleCharacters(bytes("🏳️\u{200D}🌈")).isEmpty)
+    #expect(PromptScanner.invisibleCharacters(bytes("café – naïve ü")).isEmpty)
+  }
+
+  @Test func secretShapesAndBoundaries() {
+    func kinds(_ text: String) -> [String] { SecretScanner.scan(bytes(text)).map(\.text) }
+    #expect(kinds("x sk-ant-api03-abcdefghij0123456789") == ["API key (`sk-…`)"])
+    #expect(kinds("ask-ant-api03-abcdefghij0123456789").isEmpty)
+    #expect(kinds("AKIAIOSFODNN7EXAMPLEX").isEmpty)
+    #expect(kinds("github_pat_11ABCDEFG0123456789abcdef") == ["GitHub token (`github_pat_…`)"])
+    #expect(kinds("-----BEGIN PRIVATE KEY-----") == ["PEM private key (`-----BEGIN …`)"])
+    #expect(kinds("-----BEGIN OPENSSH PRIVATE KEY-----") == ["PEM private key (`-----BEGIN …`)"])
+    #expect(kinds("-----BEGIN CERTIFICATE-----").isEmpty)
+    #expect(kinds("xoxb-short").isEmpty)
+  }
+
+  @Test func jsonNeedsAnOutputWordNearby() {
+    #expect(PromptScanner.jsonRequest(bytes("Format: json")) != nil)
+    #expect(PromptScanner.jsonRequest(bytes("Return a JSONL file")) == nil)
+    #expect(PromptScanner.jsonRequest(bytes("reply " + String(repeating: ".", count: 100) + " JSON")) == nil)
+    #expect(PromptScanner.jsonRequest(bytes("Answer as Json."))?.offset == 10)
+  }
+}
