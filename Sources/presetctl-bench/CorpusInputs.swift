@@ -20,20 +20,20 @@ struct CorpusInputs {
   /// Reads the corpus under `root`.
   init(root: URL, layout: RepositoryLayout) throws(BenchError) {
     let presets = root.appendingPathComponent("presets").path
-    let files: [URL]
+    let files: [RepositoryLayout.PresetFile]
     do {
       files = try layout.presetFiles(under: presets)
     } catch {
       throw BenchError.failed("cannot list \(presets): \(error)")
     }
-    for url in files {
+    for file in files {
       do {
-        yaml.append(File(relativePath: layout.relativePath(url), bytes: try FileReader.read(url.path, limit: 1 << 30)))
+        yaml.append(File(relativePath: file.relativePath, bytes: try FileReader.read(file.url.path, limit: 1 << 30)))
       } catch {
-        throw BenchError.failed("cannot read \(url.path): \(error.reason)")
+        throw BenchError.failed("cannot read \(file.url.path): \(error.reason)")
       }
     }
-    let yamlPaths = Set(files.map(\.path))
+    let yamlPaths = Set(files.map { $0.url.standardizedFileURL.path })
     guard let enumerator = FileManager.default.enumerator(atPath: presets) else {
       throw BenchError.failed("cannot list \(presets)")
     }
