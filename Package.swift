@@ -24,7 +24,7 @@ let package = Package(
       name: "presetctl",
       dependencies: ["PresetKit"]
     ),
-    .executableTarget(name: "presetctl-bench", dependencies: ["PresetKit", "OpenRouterFake"]),
+    .executableTarget(name: "presetctl-bench", dependencies: ["PresetKit", "OpenRouterFake", "CYaml"]),
     // Test support: an in-process fake of OpenRouter's preset API; never part of the product.
     .target(name: "OpenRouterFake", dependencies: ["PresetKit"]),
     .executableTarget(name: "fake-openrouter", dependencies: ["OpenRouterFake"]),

@@ -34,3 +34,33 @@ struct OptionReader {
     return number
   }
 }
+
+extension OptionReader {
+  /// The integer ≥ 0 following `option`.
+  mutating func nonNegativeInt(for option: String) throws(BenchError) -> Int {
+    let text = try value(for: option)
+    guard let number = Int(text), number >= 0 else {
+      throw BenchError.usage("\(option) needs an integer ≥ 0, got \(text)")
+    }
+    return number
+  }
+
+  /// The finite number ≥ 0 following `option`.
+  mutating func nonNegativeDouble(for option: String) throws(BenchError) -> Double {
+    let text = try value(for: option)
+    guard let number = Double(text), number.isFinite, number >= 0 else {
+      throw BenchError.usage("\(option) needs a number ≥ 0, got \(text)")
+    }
+    return number
+  }
+
+  /// A comma-separated list of positive integers following `option`.
+  mutating func positiveIntList(for option: String) throws(BenchError) -> [Int] {
+    let text = try value(for: option)
+    let numbers = text.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
+    guard !numbers.isEmpty, numbers.count == text.split(separator: ",").count else {
+      throw BenchError.usage("\(option) needs positive integers separated by commas, got \(text)")
+    }
+    return numbers
+  }
+}

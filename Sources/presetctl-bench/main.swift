@@ -6,6 +6,12 @@ let usage = """
   usage: presetctl-bench <subcommand> [options]
   subcommands:
     sha256 [--mb N] [--runs N] [--write PATH]   SHA-256 throughput (default 256 MB, 5 runs)
+    corpus --n N --out DIR [--seed S]            write the deterministic preset corpus (DIR/presets, DIR/.git)
+    build [--n N] [--corpus DIR] [--runs R] [--warmup W] [--presetctl PATH]
+                                                 compile phases vs libyaml's bare parse, presetctl build/validate
+    remote [--n N] [--changed K] [--latency-ms L] [--parallelism P,P] [--runs R]
+                                                 plan and apply against the fake OpenRouter with latency
+    exec-child PROGRAM [ARGS...]                 (internal) run PROGRAM once, print its wall time and peak RSS
   """
 
 func runBench(_ arguments: [String]) throws(BenchError) {
@@ -13,6 +19,10 @@ func runBench(_ arguments: [String]) throws(BenchError) {
   let rest = Array(arguments.dropFirst())
   switch subcommand {
   case "sha256": try SHA256Bench(arguments: rest).run()
+  case "corpus": try CorpusCommand(arguments: rest).run()
+  case "build": try BuildBench(arguments: rest).run()
+  case "remote": try RemoteBench(arguments: rest).run()
+  case "exec-child": try ExecChild(arguments: rest).run()
   case "-h", "--help", "help": print(usage)
   default: throw BenchError.usage("unknown subcommand \(subcommand)\n\(usage)")
   }

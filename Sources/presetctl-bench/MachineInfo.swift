@@ -1,0 +1,22 @@
+import Foundation
+
+/// The machine a result was measured on: CPU count and model, from `/proc/cpuinfo`.
+struct MachineInfo {
+  /// Online processors (`nproc`).
+  var processors: Int
+  /// The first `model name` in `/proc/cpuinfo`.
+  var cpuModel: String
+
+  /// The current machine.
+  static var current: MachineInfo {
+    let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let model =
+      cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+      .flatMap { $0.split(separator: ":", maxSplits: 1).last }
+      .map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
+    return MachineInfo(processors: ProcessInfo.processInfo.activeProcessorCount, cpuModel: model)
+  }
+
+  /// One Markdown line.
+  var markdown: String { "- machine: \(processors) processors (nproc), CPU \(cpuModel)" }
+}
