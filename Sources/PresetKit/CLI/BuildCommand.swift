@@ -33,10 +33,7 @@ enum BuildCommand {
     // compiled presets, only one summary row per preset.
     let compiler = Compiler.forCommand(parsed)
     let (result, entries) = compiler.compile(paths: [path], layout: RepositoryLayout(containing: path)) { preset in
-      let entry = BundleEntry(preset)
-      return SpooledEntry(
-        slug: entry.slug, skin: entry.skin, modelName: entry.modelName, version: entry.version,
-        extent: spool.append(entry.canonical))
+      SpooledEntry(preset, spool: spool)
     }
     let renderer = DiagnosticRenderer.forResult(result, style: context.console.errStyle)
     if result.hasErrors {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One preset serialised for the bundle on the thread that compiled it, so a build keeps bytes, not trees.
 ///
 /// A build of 10,000 presets would otherwise hold every request, body and model as `JSONValue`s until the
@@ -95,5 +97,33 @@ extension PresetBundle {
       throw failure ?? SpoolError(message: error.description)
     }
     return digest
+  }
+}
+
+extension PresetBundle {
+  /// Writes the bundle of `presets` to `path` the way `presetctl build` does (entries serialised in parallel,
+  /// spooled, then streamed in slug order) and returns the digest. For library users and benchmarks.
+  public static func write(_ presets: [Preset], to path: String, parallelism: Int) throws(SpoolError) -> String {
+    let folder = (path as NSString).deletingLastPathComponent
+    let spool: SpoolFile
+    do {
+      spool = try SpoolFile(directory: folder.isEmpty ? "." : folder)
+    } catch {
+      throw SpoolError(message: error.description)
+    }
+    let entries = ParallelMap.map(presets, parallelism: parallelism) { preset in
+      SpooledEntry(preset, spool: spool)
+    }.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+    return try write(entries, spool: spool, to: path)
+  }
+}
+
+extension SpooledEntry {
+  /// Serialises a preset and parks its canonical JSON in the spool.
+  init(_ preset: Preset, spool: SpoolFile) {
+    let entry = BundleEntry(preset)
+    self.init(
+      slug: entry.slug, skin: entry.skin, modelName: entry.modelName, version: entry.version,
+      extent: spool.append(entry.canonical))
   }
 }

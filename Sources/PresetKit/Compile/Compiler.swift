@@ -195,7 +195,8 @@ public struct Compiler: Sendable {
         }
         source.slug = slug
       }
-      if let preset = compilePreset(source, fileURL: url, layout: layout, diagnostics: &diagnostics), !source.hasErrors {
+      if let preset = compilePreset(source, fileURL: url, layout: layout, diagnostics: &diagnostics), !source.hasErrors
+      {
         presets.append(preset)
       }
     }

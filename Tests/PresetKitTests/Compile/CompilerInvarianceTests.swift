@@ -143,16 +143,13 @@ import Testing
     defer { repo.remove() }
     let presets = repo.compile().presets
     let spool = try SpoolFile(directory: repo.path("out"))
-    let entries = presets.map { preset in
-      let entry = BundleEntry(preset)
-      return SpooledEntry(
-        slug: entry.slug, skin: entry.skin, modelName: entry.modelName, version: entry.version,
-        extent: spool.append(entry.canonical))
-    }
+    let entries = presets.map { SpooledEntry($0, spool: spool) }
     let path = repo.path("out/bundle.json")
     let digest = try PresetBundle.write(entries, spool: spool, to: path)
     let bundle = PresetBundle(presets: presets)
     #expect(digest == bundle.digest)
+    #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == bundle.fileBytes)
+    #expect(try PresetBundle.write(presets.reversed(), to: path, parallelism: 2) == digest)
     #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == bundle.fileBytes)
     _ = try PresetBundle.write([], spool: spool, to: path)
     #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == PresetBundle(presets: []).fileBytes)

@@ -3,7 +3,8 @@ import Testing
 
 /// Golden files under `Tests/Fixtures/`; `PRESETCTL_UPDATE_GOLDEN=1 swift test` rewrites them.
 enum Golden {
-  static func check(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+  static func check(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+  {
     let url = Shared.packageRoot.appendingPathComponent("Tests/Fixtures/\(name)")
     if ProcessInfo.processInfo.environment["PRESETCTL_UPDATE_GOLDEN"] == "1" {
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
