@@ -24,7 +24,10 @@ let package = Package(
       name: "presetctl",
       dependencies: ["PresetKit"]
     ),
-    .executableTarget(name: "presetctl-bench", dependencies: ["PresetKit", "OpenRouterFake", "CYaml"]),
+    .executableTarget(
+      name: "presetctl-bench", dependencies: ["PresetKit", "OpenRouterFake", "CYaml"],
+      exclude: ["BENCHMARKS.md"]
+    ),
     // Test support: an in-process fake of OpenRouter's preset API; never part of the product.
     .target(name: "OpenRouterFake", dependencies: ["PresetKit"]),
     .executableTarget(name: "fake-openrouter", dependencies: ["OpenRouterFake"]),

@@ -49,7 +49,7 @@ enum CorpusText {
     "Quote the relevant part of the source document, then explain it in plain language.",
     "Use the customer's name if it is given, and never their e-mail address.",
     "Flag anything that looks like a security issue with the label #security and stop.",
-    "Output valid JSON only: {\"label\": string, \"confidence\": number, \"reason\": string}.",
+    "Answer with a label, a confidence between 0 and 1, and a one-line reason.",
     "Prices are in EUR unless the ticket says otherwise; convert with the rate given in the context.",
     "Do not mention competitors by name.",
     "If the request is outside your scope, hand over to a human and say so politely.",

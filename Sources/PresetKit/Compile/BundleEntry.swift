@@ -57,47 +57,86 @@ extension PresetBundle {
 
   /// Writes a bundle from spooled entries sorted by slug, streaming to a temporary file that replaces `path`
   /// atomically. Returns the digest. Byte-identical to `PresetBundle(presets:).fileBytes` for the same presets.
+  ///
+  /// One pass over the spool: the digest (which the file names first) is written as a placeholder and patched
+  /// before the rename; per chunk of entries one thread hashes the canonical bytes while another re-indents
+  /// them, so SHA-256 and layout overlap on two cores.
   static func write(_ entries: [SpooledEntry], spool: SpoolFile, to path: String) throws(SpoolError) -> String {
-    func canonical(_ entry: SpooledEntry) throws(SpoolError) -> [UInt8] {
-      guard let extent = entry.extent, let bytes = spool.read(extent) else {
-        throw SpoolError(message: "cannot read back the scratch copy of `\(entry.slug)`")
-      }
-      return bytes
-    }
-    var hasher = SHA256()
+    let hasher = HashBox()
     hasher.update([UInt8(ascii: "[")])
-    for (i, entry) in entries.enumerated() {
-      if i > 0 { hasher.update([UInt8(ascii: ",")]) }
-      hasher.update(try canonical(entry))
-    }
-    hasher.update([UInt8(ascii: "]")])
-    let digest = "sha256:" + SHA256.hexString(hasher.finalize())
     var failure: SpoolError?
     do throws(AtomicFile.WriteError) {
       try AtomicFile.write(to: path) { sink in
-        sink.write("{\n  \"digest\": \"\(digest)\",\n  \"format\": \"\(format)\",\n  \"presets\": ".utf8)
-        guard !entries.isEmpty else {
-          sink.write("[]\n}\n".utf8)
-          return
-        }
-        sink.write("[".utf8)
-        for (i, entry) in entries.enumerated() {
-          sink.write((i > 0 ? ",\n    " : "\n    ").utf8)
-          do throws(SpoolError) {
-            sink.write(JSONWriter.prettyFromCanonical(try canonical(entry), level: 2))
-          } catch {
-            failure = error
-            sink.fail(error.message)
-            return
+        sink.write("{\n  \"digest\": \"".utf8)
+        let digestOffset = sink.offset
+        sink.write(("sha256:" + String(repeating: "0", count: 64)).utf8)
+        sink.write("\",\n  \"format\": \"\(format)\",\n  \"presets\": ".utf8)
+        sink.write((entries.isEmpty ? "[]" : "[").utf8)
+        let chunkSize = 256
+        for chunkStart in stride(from: 0, to: entries.count, by: chunkSize) {
+          let chunk = entries[chunkStart..<min(chunkStart + chunkSize, entries.count)]
+          var canonical: [[UInt8]] = []
+          canonical.reserveCapacity(chunk.count)
+          for entry in chunk {
+            guard let extent = entry.extent, let bytes = spool.read(extent) else {
+              failure = SpoolError(message: "cannot read back the scratch copy of `\(entry.slug)`")
+              sink.fail(failure?.message ?? "")
+              return
+            }
+            canonical.append(bytes)
+          }
+          let pretty = PrettyBox(count: canonical.count)
+          let parts = canonical
+          DispatchQueue.concurrentPerform(iterations: 2) { job in
+            if job == 0 {
+              for (i, bytes) in parts.enumerated() {
+                if chunkStart + i > 0 { hasher.update([UInt8(ascii: ",")]) }
+                hasher.update(bytes)
+              }
+            } else {
+              for (i, bytes) in parts.enumerated() { pretty.set(i, JSONWriter.prettyFromCanonical(bytes, level: 2)) }
+            }
+          }
+          for (i, bytes) in pretty.values.enumerated() {
+            sink.write((chunkStart + i > 0 ? ",\n    " : "\n    ").utf8)
+            sink.write(bytes)
           }
         }
-        sink.write("\n  ]\n}\n".utf8)
+        if !entries.isEmpty { sink.write("\n  ]".utf8) }
+        sink.write("\n}\n".utf8)
+        hasher.update([UInt8(ascii: "]")])
+        sink.patch(at: digestOffset, with: Array(hasher.digest.utf8))
       }
     } catch {
       throw failure ?? SpoolError(message: error.description)
     }
-    return digest
+    return hasher.digest
   }
+}
+
+/// A SHA-256 hasher shared with the hashing job of a chunk (one writer at a time).
+private final class HashBox: @unchecked Sendable {
+  private var hasher = SHA256()
+  private var result: String?
+
+  func update(_ bytes: [UInt8]) { hasher.update(bytes) }
+
+  /// `sha256:` + hex; finalises on first use.
+  var digest: String {
+    if let result { return result }
+    let value = "sha256:" + SHA256.hexString(hasher.finalize())
+    result = value
+    return value
+  }
+}
+
+/// Re-indented entries of one chunk, filled by the layout job.
+private final class PrettyBox: @unchecked Sendable {
+  private(set) var values: [[UInt8]]
+
+  init(count: Int) { values = Array(repeating: [], count: count) }
+
+  func set(_ index: Int, _ bytes: [UInt8]) { values[index] = bytes }
 }
 
 extension PresetBundle {

@@ -195,8 +195,7 @@ public struct Compiler: Sendable {
         }
         source.slug = slug
       }
-      if let preset = compilePreset(source, fileURL: url, layout: layout, diagnostics: &diagnostics), !source.hasErrors
-      {
+      if let preset = compilePreset(source, layout: layout, diagnostics: &diagnostics), !source.hasErrors {
         presets.append(preset)
       }
     }
@@ -205,7 +204,7 @@ public struct Compiler: Sendable {
 
   /// Compiles one parsed preset; nil (with diagnostics) when it has errors.
   func compilePreset(
-    _ source: PresetSource, fileURL: URL, layout: RepositoryLayout, diagnostics: inout [Diagnostic]
+    _ source: PresetSource, layout: RepositoryLayout, diagnostics: inout [Diagnostic]
   ) -> Preset? {
     let map = source.document.sourceMap
     let requestRoot = JSONPointer.root.appending("request")
@@ -237,7 +236,7 @@ public struct Compiler: Sendable {
             "`system_prompt_file` and a system prompt inside `request` both set the prompt; keep one",
             at: map.location(of: pointer), path: pointer.description))
       }
-      switch readPromptFile(promptPath, presetFile: fileURL, layout: layout) {
+      switch readPromptFile(promptPath, presetFile: source.firstKeyLocation.file, layout: layout) {
       case .success(let (text, relativePath)):
         rawPrompt = text
         filePrompt = NormalisationRules.normalisePrompt(text)
@@ -280,19 +279,23 @@ public struct Compiler: Sendable {
 
   /// Reads a prompt file named relative to the preset file; it must stay inside the repository root.
   func readPromptFile(
-    _ path: String, presetFile: URL, layout: RepositoryLayout
+    _ path: String, presetFile presetRelative: String, layout: RepositoryLayout
   ) -> Result<(String, String), PromptFileProblem> {
-    let url = URL(fileURLWithPath: path, relativeTo: presetFile.deletingLastPathComponent()).standardizedFileURL
-    guard !path.hasPrefix("/"), layout.contains(url) else {
-      return .failure(
-        PromptFileProblem(
-          code: "compile.prompt-file-outside",
-          message: "prompt file `\(path)` lies outside the repository root; prompt files must stay inside it"))
+    // Lexical resolution against the preset file's root-relative folder first (cheap, no URL objects), then
+    // `realpath` so a symlink cannot lead outside the repository either.
+    let folder = FolderDefaults.folder(of: presetRelative)
+    let joined = RepositoryLayout.normalise(folder.isEmpty ? path : folder + "/" + path)
+    let outside = PromptFileProblem(
+      code: "compile.prompt-file-outside",
+      message: "prompt file `\(path)` lies outside the repository root; prompt files must stay inside it")
+    guard !path.hasPrefix("/"), !presetRelative.hasPrefix("/"), let relative = joined else { return .failure(outside) }
+    let absolute = layout.root.path + "/" + relative
+    if let resolved = RepositoryLayout.realPath(absolute), !layout.containsResolved(resolved) {
+      return .failure(outside)
     }
-    let relative = layout.relativePath(url)
     let bytes: [UInt8]
     do {
-      bytes = try FileReader.read(url.path, limit: options.maxPromptFileBytes)
+      bytes = try FileReader.read(absolute, limit: options.maxPromptFileBytes)
     } catch {
       return .failure(PromptFileProblem(code: "compile.prompt-file", message: error.message(for: relative)))
     }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The one place that says how a preset's content becomes a `PresetModel`.
 ///
 /// Other tools recompute these versions, so every rule here is part of the contract and documented in the
@@ -45,7 +49,13 @@ public enum NormalisationRules {
   /// S: CRLF and lone CR become LF; an empty string becomes nil; nothing else changes (no trimming).
   public static func normalisePrompt(_ prompt: String?) -> String? {
     guard var text = prompt else { return nil }
-    if text.utf8.contains(0x0D) {
+    if text.isEmpty { return nil }
+    // Most prompts have no CR: a `memchr` over the contiguous UTF-8 decides that without decoding.
+    let hasCR =
+      text.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+      } ?? text.utf8.contains(0x0D)
+    if hasCR {
       var scalars = String.UnicodeScalarView()
       var previousWasCR = false
       for scalar in text.unicodeScalars {

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Where a preset repository starts and which files in it are presets.
 ///
 /// Rules (README "Precise rules"): the root is the nearest folder at or above PATH that holds `.git`, else PATH
@@ -53,9 +57,34 @@ public struct RepositoryLayout: Sendable {
 
   /// True when `url`, with symlinks resolved, lies inside the root.
   public func contains(_ url: URL) -> Bool {
-    let resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
-    return resolved == resolvedRoot
-      || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
+    containsResolved(url.standardizedFileURL.resolvingSymlinksInPath().path)
+  }
+
+  /// True when an already resolved absolute path lies inside the (resolved) root.
+  public func containsResolved(_ resolved: String) -> Bool {
+    resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
+  }
+
+  /// Resolves `.` and `..` in a relative path without touching the disk; nil when it climbs above its start.
+  public static func normalise(_ path: String) -> String? {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      switch part {
+      case ".": continue
+      case "..":
+        guard !parts.isEmpty else { return nil }
+        parts.removeLast()
+      default: parts.append(part)
+      }
+    }
+    return parts.joined(separator: "/")
+  }
+
+  /// The canonical absolute path with every symlink resolved (`realpath(3)`), or nil when it does not exist.
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   /// A preset file found under the input path.

@@ -25,9 +25,20 @@ public enum AtomicFile {
     fileprivate var buffer: [UInt8] = []
     fileprivate let flush: ([UInt8]) -> String?
     fileprivate var failure: String?
+    fileprivate var patch: (offset: Int, bytes: [UInt8])?
+    fileprivate var written = 0
+
+    /// Bytes written so far (the offset of the next byte).
+    public var offset: Int { written }
+
+    /// Replaces `bytes.count` bytes at `offset` (already written) once the body has finished.
+    public mutating func patch(at offset: Int, with bytes: [UInt8]) {
+      patch = (offset, bytes)
+    }
 
     /// Appends bytes.
-    public mutating func write(_ bytes: some Sequence<UInt8>) {
+    public mutating func write(_ bytes: some Collection<UInt8>) {
+      written += bytes.count
       buffer.append(contentsOf: bytes)
       if buffer.count >= 1 << 20 { drain() }
     }
@@ -51,6 +62,11 @@ public enum AtomicFile {
       var sink = Sink(flush: { bytes in writeAll(fd, bytes) })
       body(&sink)
       sink.drain()
+      if let patch = sink.patch, sink.failure == nil {
+        // Content known only at the end (a digest of what follows) overwrites a placeholder of equal length.
+        let n = patch.bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(patch.offset)) }
+        if n != patch.bytes.count { return String(cString: strerror(errno)) }
+      }
       return sink.failure
     }
   }
