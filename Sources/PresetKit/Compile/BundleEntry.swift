@@ -52,6 +52,7 @@ extension PresetBundle {
   public struct SpoolError: Error, Sendable, CustomStringConvertible {
     /// What failed.
     public var message: String
+    /// The text shown to people.
     public var description: String { message }
   }
 

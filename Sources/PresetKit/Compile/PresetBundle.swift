@@ -63,6 +63,7 @@ extension PresetBundle {
   public struct ReadError: Error, Sendable, CustomStringConvertible {
     /// What is wrong.
     public var message: String
+    /// The text shown to people.
     public var description: String { message }
   }
 

@@ -20,6 +20,7 @@ public struct PresetVersion: Sendable, Hashable, Comparable, CustomStringConvert
   /// The first 12 hex digits, the form shown to people.
   public var short: String { String(rawValue.dropFirst(7).prefix(12)) }
 
+  /// The text shown to people.
   public var description: String { rawValue }
 
   public static func < (lhs: PresetVersion, rhs: PresetVersion) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -17,6 +17,7 @@ public enum AtomicFile {
     public var path: String
     /// The system's reason.
     public var reason: String
+    /// The text shown to people.
     public var description: String { "cannot write \(path): \(reason)" }
   }
 

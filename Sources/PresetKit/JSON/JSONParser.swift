@@ -15,6 +15,7 @@ public struct JSONParser {
     /// 0-based byte offset.
     public var offset: Int
 
+    /// The text shown to people.
     public var description: String { "\(line):\(column): \(message)" }
   }
 

@@ -13,6 +13,7 @@ public struct GitRevision: Sendable {
     public var message: String
     /// Creates a failure.
     public init(_ message: String) { self.message = message }
+    /// The text shown to people.
     public var description: String { message }
   }
 

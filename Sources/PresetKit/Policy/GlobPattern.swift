@@ -72,6 +72,7 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
     self.tokens = tokens
   }
 
+  /// The text shown to people.
   public var description: String { text }
 
   /// Whether the whole of `subject` matches the pattern.
