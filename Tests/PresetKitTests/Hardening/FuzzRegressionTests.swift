@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@testable import PresetKit
+
+/// Inputs the fuzzers (Tests/Fuzz) found breaking an invariant, kept so the fixes stay fixed.
+@Suite struct FuzzRegressionTests {
+  /// Found by `json` and `jcs`: doubles from 2^53 to 10^21 are written (RFC 8785 / ECMAScript) as plain
+  /// integers, which the strict parser refused, so a bundle holding `1.0e+16` could not be read back.
+  @Test(arguments: [
+    1e16, -1e16, 1e20, 9_007_199_254_740_994, 18_446_744_073_709_551_616, 123_456_789_012_345_680_000,
+    999_999_999_999_999_900_000,
+  ])
+  func canonicalIntegersAbove2To53ReadBack(_ value: Double) throws {
+    let text = JSONWriter.canonicalString(.number(value))
+    #expect(!text.contains("e"), "\(text) is in the integer range of the writer")
+    #expect(try JSONParser.parse(text) == .number(value))
+  }
+
+  /// The exact-integer rule still holds for literals the writer would never produce.
+  @Test(arguments: ["9007199254740993", "18446744073709551616", "10000000000000001", "-9007199254740995"])
+  func nonCanonicalIntegersAbove2To53StayRejected(_ text: String) {
+    #expect(throws: JSONParser.Error.self) { try JSONParser.parse(text) }
+  }
+
+  /// The end-to-end form of the bug: `build` wrote a bundle that `plan` could not read.
+  @Test func bundleWithLargeNumberReadsBack() throws {
+    let repo = try TempRepo([
+      "presets/big.yaml": """
+      slug: big
+      skin: chat
+      request:
+        model: openai/gpt-5.4
+        seed: 1.0e+16
+        temperature: 0.5
+
+      """
+    ])
+    defer { repo.remove() }
+    let result = repo.compile()
+    #expect(!result.hasErrors, "\(result.diagnostics)")
+    let bundle = PresetBundle(presets: result.presets)
+    let reread = try PresetBundle(bytes: bundle.fileBytes)
+    #expect(reread.json == bundle.json)
+  }
+}
