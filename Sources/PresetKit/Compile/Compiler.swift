@@ -127,6 +127,18 @@ public struct Compiler: Sendable {
   func compileFile(_ url: URL, context: FileContext) -> (presets: [Preset], diagnostics: [Diagnostic]) {
     let layout = context.layout
     let relative = layout.relativePath(url)
+    // Same rule as prompt files: a symlink must not pull content from outside the repository into a bundle.
+    guard layout.contains(url) else {
+      return (
+        [],
+        [
+          .error(
+            "compile.file-outside",
+            "preset file \(relative) is a symlink to a file outside the repository root; preset files must stay inside it",
+            at: SourceLocation(file: relative, line: 1, column: 1))
+        ]
+      )
+    }
     let bytes: [UInt8]
     do {
       bytes = try FileReader.read(url.path, limit: options.yamlLimits.maxFileBytes)
