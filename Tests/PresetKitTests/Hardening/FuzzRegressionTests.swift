@@ -44,3 +44,18 @@ import Testing
     #expect(reread.json == bundle.json)
   }
 }
+
+/// Bundle and plan files come from anywhere (a CI artifact, a hand edit): reading them never traps.
+@Suite struct BundleReadingRegressionTests {
+  /// Found by the `bundle` target's seeds: `"line": 1e300` trapped converting to Int.
+  @Test(arguments: ["1e300", "-1e300", "1.5", "9007199254740992"])
+  func hostileSourceLine(_ line: String) throws {
+    let repo = try TempRepo(["presets/a.yaml": ReconcileFixture.preset("alpha")])
+    defer { repo.remove() }
+    let bundle = PresetBundle(presets: repo.compile().presets)
+    let text = String(decoding: bundle.fileBytes, as: UTF8.self)
+    let edited = text.replacingOccurrences(of: "\"line\": 1", with: "\"line\": \(line)")
+    #expect(edited != text)
+    #expect(throws: PresetBundle.ReadError.self) { try PresetBundle(bytes: Array(edited.utf8)) }
+  }
+}
