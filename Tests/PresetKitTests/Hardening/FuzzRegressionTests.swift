@@ -59,3 +59,34 @@ import Testing
     #expect(throws: PresetBundle.ReadError.self) { try PresetBundle(bytes: Array(edited.utf8)) }
   }
 }
+
+/// `presetctl import` promises files that compile to exactly the live version, for any live config.
+@Suite struct ImportRegressionTests {
+  /// Found by the `live` target: a live number from 2^53 to 10^21 was written as plain digits, which the YAML
+  /// loader refuses as an inexact integer, so the imported file did not load.
+  @Test func bigNumbersInALiveConfigImportExactly() throws {
+    let text = """
+      {"id": "p1", "slug": "big", "designated_version": {"id": "v1", "version": 1, "system_prompt": "Hi.",
+       "config": {"model": "a/b", "seed": 1e16, "x-a": -9007199254740994, "x-b": 123456789012345680000,
+       "x-c": 9007199254740992, "x-d": 1e300}}}
+      """
+    let live = try LivePreset(json: JSONParser.parse(text))
+    let file = try #require(LiveImport.file(for: live, validators: .embedded))
+    #expect(file.text.contains("seed: 1.0e+16"), "\(file.text)")
+    #expect(file.text.contains("-9.007199254740994e+15"), "\(file.text)")
+    let documents = try YAMLLoader.load(Array(file.text.utf8), file: "presets/big.yaml")
+    let model = try #require(live.model)
+    #expect(documents.first?.value["request"] == .object(LiveImport.request(for: model, skin: file.skin)))
+  }
+
+  @Test(arguments: [
+    (1e16, "1.0e+16"), (-1e20, "-1.0e+20"), (9_007_199_254_740_994, "9.007199254740994e+15"),
+    (9_007_199_254_740_992, "9007199254740992"), (123_456_789_012_345_680_000, "1.2345678901234568e+20"),
+    (1e21, "1.0e+21"), (1e-7, "1.0e-7"), (42, "42"),
+  ])
+  func yamlNumberSpelling(_ value: Double, _ expected: String) throws {
+    #expect(YAMLWriter.number(value) == expected)
+    let loaded = try YAMLLoader.load(Array("n: \(expected)\n".utf8), file: "n.yaml")
+    #expect(loaded.first?.value["n"] == .number(value))
+  }
+}
