@@ -14,6 +14,7 @@ enum FuzzTargets {
     ("schema", SchemaTarget.run),
     ("compile", CompilerTarget.run),
     ("bundle", BundleTarget.run),
+    ("live", LiveImportTarget.run),
   ]
 
   /// The target selected by the environment, resolved once.
