@@ -25,6 +25,11 @@ extension FakeOpenRouter {
     case truncatedJSON
     /// Handles the request, then answers an HTML page with `Content-Type: text/html`.
     case wrongContentType
+    /// Handles the request, then streams a 200 JSON answer of `bytes` bytes (whitespace after `{"data":[`),
+    /// with a `Content-Length` when `declaredLength`, else delimited by closing; stops when the client leaves.
+    case enormousBody(bytes: Int, declaredLength: Bool)
+    /// Handles the request, then sends its answer one byte every `interval` seconds (a slow-loris server).
+    case slowLoris(interval: TimeInterval)
 
     /// A short name for logs and records.
     public var description: String {
@@ -40,6 +45,8 @@ extension FakeOpenRouter {
       case .echoKey: "echoKey"
       case .truncatedJSON: "truncatedJSON"
       case .wrongContentType: "wrongContentType"
+      case .enormousBody(let bytes, let declared): "enormousBody(\(bytes)\(declared ? ", declared" : ""))"
+      case .slowLoris(let interval): "slowLoris(\(interval))"
       }
     }
   }

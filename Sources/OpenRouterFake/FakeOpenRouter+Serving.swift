@@ -87,8 +87,31 @@ extension FakeOpenRouter {
       let response = FakeHTTPResponse(
         status: 200, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(page.utf8))
       SocketIO.write(fd, response.serialized())
+    case .enormousBody(let bytes, let declaredLength)?:
+      _ = handle()
+      Self.streamEnormousBody(fd, bytes: bytes, declaredLength: declaredLength)
+    case .slowLoris(let interval)?:
+      for byte in handle().serialized() {
+        guard SocketIO.write(fd, [byte]) else { break }
+        Thread.sleep(forTimeInterval: interval)
+      }
     }
     SocketIO.close(fd)
+  }
+
+  /// Writes a huge JSON-looking answer in 64 KiB pieces without holding it in memory.
+  static func streamEnormousBody(_ fd: Int32, bytes: Int, declaredLength: Bool) {
+    var head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+    if declaredLength { head += "Content-Length: \(bytes)\r\n" }
+    head += "Connection: close\r\n\r\n{\"data\":["
+    guard SocketIO.write(fd, Array(head.utf8)) else { return }
+    let piece = [UInt8](repeating: UInt8(ascii: " "), count: 65_536)
+    var sent = 9
+    while sent < bytes {
+      let count = min(piece.count, bytes - sent)
+      guard SocketIO.write(fd, count == piece.count ? piece : Array(piece.prefix(count))) else { return }
+      sent += count
+    }
   }
 
   static func faultMessage(_ status: Int) -> String {

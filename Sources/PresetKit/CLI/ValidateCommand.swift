@@ -1,3 +1,5 @@
+import Foundation
+
 /// `presetctl validate [PATH...]`: report every diagnostic of every file; exit 1 on any error.
 enum ValidateCommand {
   static let command = CommandLineTool.Command(
@@ -36,9 +38,13 @@ enum ValidateCommand {
 extension DiagnosticRenderer {
   /// A renderer whose snippets are read from the compiled repository.
   static func forResult(_ result: CompileResult, style: Style) -> DiagnosticRenderer {
-    let root = result.layout.root.path
+    let layout = result.layout
+    let root = layout.root.path
     return DiagnosticRenderer(style: style) { file in
-      try? FileReader.read(file.hasPrefix("/") ? file : root + "/" + file, limit: 64 * 1024 * 1024)
+      let path = file.hasPrefix("/") ? file : root + "/" + file
+      // Snippets never quote a file outside the repository (a symlink pointing out of it, say).
+      guard layout.contains(URL(fileURLWithPath: path)) else { return nil }
+      return try? FileReader.read(path, limit: 64 * 1024 * 1024)
     }
   }
 }

@@ -161,6 +161,18 @@ public struct Compiler: Sendable {
     let layout = context.layout
     let url = file.url
     let relative = file.relativePath
+    // Same rule as prompt files: a symlink must not pull content from outside the repository into a bundle.
+    if file.mayLeaveRoot, let resolved = RepositoryLayout.realPath(url.path), !layout.containsResolved(resolved) {
+      return (
+        [],
+        [
+          .error(
+            "compile.file-outside",
+            "preset file \(relative) is a symlink to a file outside the repository root; preset files must stay inside it",
+            at: SourceLocation(file: relative, line: 1, column: 1))
+        ]
+      )
+    }
     let bytes: [UInt8]
     do {
       bytes = try FileReader.read(url.path, limit: options.yamlLimits.maxFileBytes)

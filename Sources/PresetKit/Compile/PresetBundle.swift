@@ -91,12 +91,13 @@ extension PresetBundle {
       guard let slug = entry["slug"]?.stringValue, let skin = entry["skin"]?.stringValue.flatMap(Skin.init(rawValue:)),
         let modelJSON = entry["model"], let model = PresetModel(json: modelJSON),
         let version = entry["version"]?.stringValue,
-        let file = entry["source"]?["file"]?.stringValue, let line = entry["source"]?["line"]?.numberValue,
+        let file = entry["source"]?["file"]?.stringValue,
+        let line = entry["source"]?["line"]?.numberValue.flatMap({ Int(exactly: $0) }),
         case .object(let body)? = entry["request"]?["body"]
       else { throw ReadError(message: "bundle entry \(i) is malformed") }
       let preset = Preset(
         slug: slug, skin: skin, description: entry["description"]?.stringValue, model: model,
-        source: Preset.Origin(file: file, line: Int(line)), promptSource: nil, body: body)
+        source: Preset.Origin(file: file, line: line), promptSource: nil, body: body)
       guard preset.version.rawValue == version else {
         throw ReadError(
           message: "bundle entry `\(slug)`: version \(version) does not match its model (edited by hand?)")

@@ -93,6 +93,9 @@ public struct RepositoryLayout: Sendable {
     public var url: URL
     /// Path relative to the repository root (as diagnostics and bundles show it).
     public var relativePath: String
+    /// True when the file was reached through a symlink or named directly, so it must be checked to lie inside
+    /// the root; plain files found by walking the root cannot lie outside it.
+    public var mayLeaveRoot: Bool
   }
 
   /// The preset files under `path` (a folder, or one file taken as is), sorted by relative path bytewise.
@@ -103,7 +106,9 @@ public struct RepositoryLayout: Sendable {
     guard fm.fileExists(atPath: start.path, isDirectory: &isDirectory) else {
       throw DiagnosticError(.error("input.not-found", "no such file or folder: \(path)"))
     }
-    guard isDirectory.boolValue else { return [PresetFile(url: start, relativePath: relativePath(start))] }
+    guard isDirectory.boolValue else {
+      return [PresetFile(url: start, relativePath: relativePath(start), mayLeaveRoot: true)]
+    }
     let prefix = relativePath(start)
     let base = prefix.hasPrefix("/") || prefix == root.path ? nil : prefix
     let entries = DirectoryWalker.files(under: start.path) { name in
@@ -111,6 +116,10 @@ public struct RepositoryLayout: Sendable {
         && name != RepositoryConfig.fileName
     }
     let startPath = start.path
+    // A start folder outside the root (or reached through a symlinked folder) is checked file by file.
+    let outsideRoot =
+      (prefix.hasPrefix("/") && prefix != root.path)
+      || !containsResolved(RepositoryLayout.realPath(startPath) ?? startPath)
     var files = entries.map { entry in
       let relative: String
       if let base {
@@ -118,7 +127,9 @@ public struct RepositoryLayout: Sendable {
       } else {
         relative = prefix == root.path ? entry.relativePath : startPath + "/" + entry.relativePath
       }
-      return PresetFile(url: URL(fileURLWithPath: startPath + "/" + entry.relativePath), relativePath: relative)
+      return PresetFile(
+        url: URL(fileURLWithPath: startPath + "/" + entry.relativePath), relativePath: relative,
+        mayLeaveRoot: entry.isSymlink || outsideRoot)
     }
     files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
     return files

@@ -14,10 +14,12 @@ enum DirectoryWalker {
     var relativePath: String
     /// The file name.
     var name: String
+    /// True when the entry is a symbolic link (to a file): it may lead outside the walked tree.
+    var isSymlink: Bool
   }
 
-  /// All files below `root` whose names satisfy `include`, skipping folders whose names start with `.`.
-  /// Symlinked folders are not followed (a link loop cannot trap the walk); symlinked files are listed.
+  /// All non-folder entries below `root` whose names satisfy `include`, skipping folders whose names start with
+  /// `.`. Symlinked folders are not followed (a link loop cannot trap the walk); symlinked files are listed.
   static func files(under root: String, include: (String) -> Bool) -> [Entry] {
     var out: [Entry] = []
     var pending: [String] = [""]
@@ -32,6 +34,7 @@ enum DirectoryWalker {
         if name == "." || name == ".." { continue }
         let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
         var type = Int32(entry.pointee.d_type)
+        let isLink = type == Int32(DT_LNK)
         if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
           var info = stat()
           let followed = stat(folder + "/" + name, &info) == 0
@@ -44,8 +47,10 @@ enum DirectoryWalker {
         }
         if type == Int32(DT_DIR) {
           if !name.hasPrefix(".") { pending.append(relative) }
-        } else if type == Int32(DT_REG) && include(name) {
-          out.append(Entry(relativePath: relative, name: name))
+        } else if include(name) {
+          // FIFOs, sockets, devices and dangling links with a preset name are listed too: reading them then
+          // fails with a clear diagnostic instead of the file silently not counting.
+          out.append(Entry(relativePath: relative, name: name, isSymlink: isLink))
         }
       }
     }

@@ -1,8 +1,8 @@
 /// A strict JSON (RFC 8259) parser for bundles, plans and API responses.
 ///
 /// Strict where Foundation is lenient: duplicate keys, invalid UTF-8, lone surrogates, trailing text and
-/// inexact integers (magnitude above 2^53) are errors, each with a line and column. Nesting is bounded so a
-/// hostile `[[[[…` cannot overflow the stack.
+/// inexact integers (magnitude above 2^53, unless spelled exactly as the canonical writer spells that double)
+/// are errors, each with a line and column. Nesting is bounded so a hostile `[[[[…` cannot overflow the stack.
 public struct JSONParser {
   /// A parse failure with its position in the input.
   public struct Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
@@ -291,8 +291,11 @@ public struct JSONParser {
       throw error("number \(text) is out of range", at: start)
     }
     // Compare digits, not the double: 2^53 + 1 rounds to 2^53 and would slip through a `>` test on the value.
+    // An integer that is exactly the canonical (ECMAScript) spelling of its double is what the writer emits
+    // for doubles from 2^53 to 10^21 (e.g. `1.0e+16` in YAML), so it reads back as written: accepted.
     if isInteger && abs(value) >= jsonMaxExactInteger
       && !bytes[(bytes[start] == UInt8(ascii: "-") ? start + 1 : start)..<index].elementsEqual("9007199254740992".utf8)
+      && !text.utf8.elementsEqual(ECMAScriptNumber.format(value).utf8)
     {
       throw error("integer \(text) is too large to be represented exactly (limit 2^53)", at: start)
     }

@@ -7,11 +7,15 @@ import Foundation
 /// Owns the URLSession (invalidated when the last client copy goes away) and counts requests.
 final class HTTPTransport: @unchecked Sendable {
   // @unchecked: URLSession is thread-safe; the counter is behind its own lock.
+  /// Answers above this size are refused (the preset API's answers are kilobytes; 64 MiB is generous).
+  static let defaultMaxResponseBytes = 64 * 1024 * 1024
+
   let session: URLSession
+  private let collector: ResponseCollector
   private let lock = NSLock()
   private var sent = 0
 
-  init(timeout: TimeInterval) {
+  init(timeout: TimeInterval, maxResponseBytes: Int = HTTPTransport.defaultMaxResponseBytes) {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.timeoutIntervalForRequest = timeout
     configuration.timeoutIntervalForResource = timeout
@@ -20,7 +24,8 @@ final class HTTPTransport: @unchecked Sendable {
     configuration.httpShouldSetCookies = false
     configuration.httpCookieAcceptPolicy = .never
     configuration.httpMaximumConnectionsPerHost = 64
-    session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+    collector = ResponseCollector(limit: maxResponseBytes)
+    session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
   }
 
   deinit { session.finishTasksAndInvalidate() }
@@ -41,9 +46,8 @@ final class HTTPTransport: @unchecked Sendable {
     let holder = TaskHolder()
     return await withTaskCancellationHandler {
       await withCheckedContinuation { (continuation: CheckedContinuation<HTTPOutcome, Never>) in
-        let task = session.dataTask(with: request) { data, response, error in
-          continuation.resume(returning: Self.outcome(data: data, response: response, error: error))
-        }
+        let task = session.dataTask(with: request)
+        collector.register(task) { continuation.resume(returning: $0) }
         holder.start(task)
       }
     } onCancel: {
@@ -51,7 +55,7 @@ final class HTTPTransport: @unchecked Sendable {
     }
   }
 
-  private static func outcome(data: Data?, response: URLResponse?, error: Error?) -> HTTPOutcome {
+  static func outcome(data: Data?, response: URLResponse?, error: Error?) -> HTTPOutcome {
     if let error {
       let nsError = error as NSError
       let code = nsError.domain == NSURLErrorDomain ? nsError.code : URLError.unknown.rawValue
@@ -88,16 +92,5 @@ private final class TaskHolder: @unchecked Sendable {
     let task = self.task
     lock.unlock()
     task?.cancel()
-  }
-}
-
-/// Refuses every redirect: following one would send the bearer key to wherever the `Location` points.
-/// The 3xx answer is then delivered as the response and reported as an error.
-private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
-  func urlSession(
-    _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
-  ) {
-    completionHandler(nil)
   }
 }

@@ -32,26 +32,30 @@ public struct DiagnosticRenderer: Sendable {
       ? style.error("error[\(d.code)]")
       : d.severity == .warning
         ? style.warning("warning[\(d.code)]") : style.info("note[\(d.code)]")
+    // Messages quote file content (keys, values, paths): control characters are neutralised so a hostile
+    // file cannot send terminal escape sequences through a diagnostic.
     if let location = d.location {
-      out += style.bold("\(location.file):\(location.line):\(location.column):") + " "
+      out += style.bold("\(Self.printable(location.file)):\(location.line):\(location.column):") + " "
     }
-    out += "\(label): \(d.message)\n"
-    if let location = d.location, let line = sourceLine(file: location.file, line: location.line) {
+    out += "\(label): \(Self.printable(d.message))\n"
+    if let location = d.location, let fullLine = sourceLine(file: location.file, line: location.line) {
+      let (line, caretIndex) = Self.window(fullLine, column: location.column)
       let number = String(location.line)
       let gutter = String(repeating: " ", count: number.count)
       out += style.dim(" \(number) |") + " \(line)\n"
       var pad = ""
-      for (i, scalar) in line.unicodeScalars.enumerated() where i < location.column - 1 {
+      for (i, scalar) in line.unicodeScalars.enumerated() where i < caretIndex {
         pad.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
       }
       out +=
         style.dim(" \(gutter) |") + " \(pad)" + (d.severity == .error ? style.error("^") : style.warning("^")) + "\n"
     }
-    if let hint = d.hint { out += "  " + style.info("hint:") + " \(hint)\n" }
+    if let hint = d.hint { out += "  " + style.info("hint:") + " \(Self.printable(hint))\n" }
     for related in d.related {
       out +=
         "  " + style.info("note:")
-        + " \(related.message): \(related.location.file):\(related.location.line):\(related.location.column)\n"
+        + " \(Self.printable(related.message)): \(Self.printable(related.location.file)):"
+        + "\(related.location.line):\(related.location.column)\n"
     }
     return out
   }
@@ -166,7 +170,42 @@ public struct DiagnosticRenderer: Sendable {
   private static func clean(_ bytes: ArraySlice<UInt8>) -> String {
     var line = String(decoding: bytes, as: UTF8.self)
     if line.hasSuffix("\r") { line.removeLast() }
-    return line
+    return printable(line, limit: .max)
+  }
+
+  /// Scalars of a message shown at most: a message quoting a 4 MB value is cut, not printed whole.
+  static let messageLimit = 1000
+
+  /// The text with control characters (C0 but tab, DEL, C1) replaced by U+FFFD, one for one so carets align,
+  /// cut after `limit` scalars.
+  static func printable(_ text: String, limit: Int = messageLimit) -> String {
+    let tooLong = text.utf8.count > limit && text.unicodeScalars.count > limit
+    guard tooLong || text.unicodeScalars.contains(where: isControl) else { return text }
+    var out = ""
+    for scalar in text.unicodeScalars.prefix(limit) {
+      out.unicodeScalars.append(isControl(scalar) ? "\u{FFFD}" : scalar)
+    }
+    return tooLong ? out + "…" : out
+  }
+
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+  }
+
+  /// Snippet scalars shown at most; a longer line (a minified blob, a 4 MB scalar) is cut around the column.
+  static let snippetWidth = 160
+
+  /// The part of a line to show and the caret's index in it.
+  static func window(_ line: String, column: Int) -> (text: String, caretIndex: Int) {
+    let scalars = Array(line.unicodeScalars.prefix(column + snippetWidth))
+    let caret = max(0, column - 1)
+    guard scalars.count > snippetWidth || caret >= snippetWidth else { return (line, caret) }
+    let start = max(0, min(caret - snippetWidth / 2, scalars.count - snippetWidth))
+    let end = min(scalars.count, start + snippetWidth)
+    var text = start > 0 ? "…" : ""
+    text.unicodeScalars.append(contentsOf: scalars[start..<end])
+    if end < line.unicodeScalars.count { text += "…" }
+    return (text, caret - start + (start > 0 ? 1 : 0))
   }
 }
 

@@ -67,8 +67,19 @@ public enum YAMLWriter {
 
   /// A number in a spelling that YAML 1.1 and 1.2 read alike (`1e-7` is a string to YAML 1.1, so exponent
   /// forms get a fraction: `1.0e-7`).
+  ///
+  /// Integers above 2^53 (ECMAScript writes those below 10^21 as plain digits) get an exponent form too: the
+  /// loader refuses integer literals beyond 2^53 as inexact, but reads the float spelling back to the same double.
   static func number(_ n: Double) -> String {
     let text = ECMAScriptNumber.format(n)
+    if abs(n) > jsonMaxExactInteger, !text.contains("e") {
+      let negative = text.hasPrefix("-")
+      var digits = Substring(negative ? text.dropFirst() : text[...])
+      let exponent = digits.count - 1
+      while digits.count > 1 && digits.last == "0" { digits.removeLast() }
+      let fraction = digits.count > 1 ? digits.dropFirst() : "0"
+      return (negative ? "-" : "") + "\(digits.prefix(1)).\(fraction)e+\(exponent)"
+    }
     guard let e = text.firstIndex(of: "e") else { return text }
     let mantissa = text[..<e]
     return mantissa.contains(".") ? text : mantissa + ".0" + text[e...]

@@ -39,6 +39,18 @@ public enum YAMLLoader {
         )
       )
     }
+    // libyaml would decode a UTF-16 file by its byte order mark; presets are UTF-8 only, so say so plainly
+    // instead of reporting the mark as a bad UTF-8 byte.
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      throw DiagnosticError(
+        .error(
+          "yaml.utf16",
+          "the file is UTF-16 (it starts with a UTF-16 byte order mark); preset files must be UTF-8",
+          at: SourceLocation(file: file, line: 1, column: 1),
+          hint: "save the file as UTF-8"
+        )
+      )
+    }
     if let offset = UTF8Validation.firstInvalidOffset(bytes) {
       throw DiagnosticError(
         .error(

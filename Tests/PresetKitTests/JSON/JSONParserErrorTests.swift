@@ -112,7 +112,7 @@ import Testing
     expectError(
       "-9007199254740993", "integer -9007199254740993 is too large to be represented exactly \(limit)", column: 1)
     expectError(
-      "9007199254740994", "integer 9007199254740994 is too large to be represented exactly \(limit)", column: 1)
+      "9007199254740995", "integer 9007199254740995 is too large to be represented exactly \(limit)", column: 1)
     expectError(
       #"{"id": 18446744073709551616}"#,
       "integer 18446744073709551616 is too large to be represented exactly \(limit)", column: 8)
