@@ -66,7 +66,7 @@ public struct Compiler: Sendable {
     var inputDiagnostics: [Diagnostic] = []
     for path in paths {
       do {
-        for file in try layout.presetFiles(under: path) where seenFiles.insert(file.url.path).inserted {
+        for file in try layout.presetFiles(under: path) where seenFiles.insert(file.path).inserted {
           files.append(file)
         }
       } catch {
@@ -159,10 +159,10 @@ public struct Compiler: Sendable {
     _ file: RepositoryLayout.PresetFile, context: FileContext
   ) -> (presets: [Preset], diagnostics: [Diagnostic]) {
     let layout = context.layout
-    let url = file.url
+    let path = file.path
     let relative = file.relativePath
     // Same rule as prompt files: a symlink must not pull content from outside the repository into a bundle.
-    if file.mayLeaveRoot, let resolved = RepositoryLayout.realPath(url.path), !layout.containsResolved(resolved) {
+    if file.mayLeaveRoot, let resolved = RepositoryLayout.realPath(path), !layout.containsResolved(resolved) {
       return (
         [],
         [
@@ -175,7 +175,7 @@ public struct Compiler: Sendable {
     }
     let bytes: [UInt8]
     do {
-      bytes = try FileReader.read(url.path, limit: options.yamlLimits.maxFileBytes)
+      bytes = try FileReader.read(path, limit: options.yamlLimits.maxFileBytes)
     } catch {
       return (
         [], [.error(error.code, error.message(for: relative), at: SourceLocation(file: relative, line: 1, column: 1))]

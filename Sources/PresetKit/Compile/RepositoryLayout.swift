@@ -89,8 +89,12 @@ public struct RepositoryLayout: Sendable {
 
   /// A preset file found under the input path.
   public struct PresetFile: Sendable {
-    /// Absolute URL.
-    public var url: URL
+    /// Absolute path. A plain string, not a `URL`: on Linux a `URL` costs a few hundred bytes, and a large
+    /// repository keeps one entry per file for the whole compilation.
+    public var path: String
+
+    /// The file as a URL.
+    public var url: URL { URL(fileURLWithPath: path) }
     /// Path relative to the repository root (as diagnostics and bundles show it).
     public var relativePath: String
     /// True when the file was reached through a symlink or named directly, so it must be checked to lie inside
@@ -107,7 +111,7 @@ public struct RepositoryLayout: Sendable {
       throw DiagnosticError(.error("input.not-found", "no such file or folder: \(path)"))
     }
     guard isDirectory.boolValue else {
-      return [PresetFile(url: start, relativePath: relativePath(start), mayLeaveRoot: true)]
+      return [PresetFile(path: start.path, relativePath: relativePath(start), mayLeaveRoot: true)]
     }
     let prefix = relativePath(start)
     let base = prefix.hasPrefix("/") || prefix == root.path ? nil : prefix
@@ -128,7 +132,7 @@ public struct RepositoryLayout: Sendable {
         relative = prefix == root.path ? entry.relativePath : startPath + "/" + entry.relativePath
       }
       return PresetFile(
-        url: URL(fileURLWithPath: startPath + "/" + entry.relativePath), relativePath: relative,
+        path: startPath + "/" + entry.relativePath, relativePath: relative,
         mayLeaveRoot: entry.isSymlink || outsideRoot)
     }
     files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
