@@ -174,7 +174,8 @@ struct ClientRetryTests {
         try await client.listPresets()
       })
     #expect(error.kind == .http(429))
-    #expect(RemoteTest.seconds(since: start) < 10)  // far below the 60 s Retry-After; generous for loaded CI machines
+    // One request and no wait for the 60 s Retry-After (the bound is loose: CI machines can be slow).
+    #expect(RemoteTest.seconds(since: start) < 45)
     #expect(fake.requests.count == 1)
   }
 
