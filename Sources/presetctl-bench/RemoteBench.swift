@@ -150,7 +150,7 @@ struct RemoteBench {
     let clock = ContinuousClock()
     let planCPUStart = ProcessCPU.seconds
     let planStart = clock.now
-    let planned = blockingAwait { () -> Result<PresetPlan, RemoteError> in
+    let planned = AsyncBridge.run { () -> Result<PresetPlan, RemoteError> in
       do throws(RemoteError) {
         return .success(try await Planner(client: client, parallelism: parallelism).plan(for: presets))
       } catch {
@@ -167,7 +167,7 @@ struct RemoteBench {
     let planRecorded = fake.requests
     let applyCPUStart = ProcessCPU.seconds
     let applyStart = clock.now
-    let outcomes = blockingAwait { await Applier(client: client, parallelism: parallelism).apply(plan) }
+    let outcomes = AsyncBridge.run { await Applier(client: client, parallelism: parallelism).apply(plan) }
     let applyWall = clock.now - applyStart
     let applyCPU = ProcessCPU.seconds - applyCPUStart
     let applyRecorded = fake.requests.dropFirst(planRecorded.count)
