@@ -10,11 +10,20 @@ public enum YAMLWriter {
     var out = ""
     let pad = String(repeating: " ", count: indent)
     for member in object.members {
-      out += pad + key(member.key) + ":"
+      let written = key(member.key)
+      if written.utf8.count > maxImplicitKeyBytes {
+        // libyaml refuses implicit keys longer than 1024 characters; the explicit `? key` form has no limit.
+        out += pad + "? " + written + "\n" + pad + ":"
+      } else {
+        out += pad + written + ":"
+      }
       out += value(member.value, indent: indent, preferBlock: blockScalarKeys.contains(member.key))
     }
     return out
   }
+
+  /// The longest key written in the plain `key: value` form, in bytes (libyaml's limit is 1024 characters).
+  static let maxImplicitKeyBytes = 1000
 
   /// The text after `key:` (or `-`) for a value: ` scalar\n`, or a newline and a nested block.
   static func value(_ value: JSONValue, indent: Int, preferBlock: Bool = false) -> String {

@@ -89,4 +89,34 @@ import Testing
     let loaded = try YAMLLoader.load(Array("n: \(expected)\n".utf8), file: "n.yaml")
     #expect(loaded.first?.value["n"] == .number(value))
   }
+
+  /// Found by the `live` target after 772,000 inputs: a config key over 1024 characters was written as an
+  /// implicit key, which libyaml refuses ("could not find expected ':'"), so the imported file did not load.
+  @Test func longKeysAreWrittenAsExplicitKeys() throws {
+    let long = String(repeating: "k", count: 1500)
+    let wide = String(repeating: "\u{E9}", count: 600)  // 1200 bytes, 600 characters
+    let value: JSONValue = [
+      long: "short value", "nested": [long: [wide: 1, "b": [1, 2]] as JSONValue] as JSONValue,
+      "list": [[long: "first", "second": true] as JSONValue, [wide: [long: nil] as JSONValue] as JSONValue],
+      wide: "x",
+    ]
+    let object = try #require(value.objectValue)
+    let text = YAMLWriter.mapping(object)
+    #expect(text.hasPrefix("? \(long)\n:"), "\(text.prefix(200))")
+    let loaded = try YAMLLoader.load(Array(text.utf8), file: "long.yaml")
+    #expect(loaded.first?.value == value)
+  }
+
+  @Test func longConfigKeyImportsExactly() throws {
+    let key = String(repeating: "x", count: 1100)
+    let text = """
+      {"id": "p1", "slug": "long", "designated_version": {"id": "v1", "version": 1,
+       "config": {"model": "a/b", "\(key)": "v", "provider": {"\(key)": [1]}}}}
+      """
+    let live = try LivePreset(json: JSONParser.parse(text))
+    let file = try #require(LiveImport.file(for: live, validators: .embedded))
+    let model = try #require(live.model)
+    let documents = try YAMLLoader.load(Array(file.text.utf8), file: "presets/long.yaml")
+    #expect(documents.first?.value["request"] == .object(LiveImport.request(for: model, skin: file.skin)))
+  }
 }
