@@ -113,16 +113,15 @@ extension Hardening {
       Self.expectNoKey(in: f, results)
     }
 
-    /// Keys written into preset files (prompts, headers) should be flagged by prompt lint (`lint.secret`), which
-    /// is built on branch `policy`; this placeholder names the expectation until it lands.
-    @Test(.disabled("lint.secret is implemented on branch policy; enable once merged"))
-    func keyInAPromptIsFlagged() async throws {
+    /// Keys written into preset files (prompts, headers) are flagged by prompt lint (`lint.secret`, an error by
+    /// default), so a build refuses to bundle them.
+    @Test func keyInAPromptIsFlagged() async throws {
       let repo = try TempRepo([
         "presets/a.yaml": ReconcileFixture.preset("alpha", prompt: "Use key sk-or-v1-0123456789abcdef0123456789abcdef")
       ])
       defer { repo.remove() }
       let result = try await MeasuredProcess.run(["validate", "presets"], in: repo.root)
-      #expect(result.output.contains("lint.secret"))
+      #expect(result.output.contains("error[lint.secret]"), "\(result.output)")
     }
   }
 }
