@@ -1,3 +1,5 @@
+import PresetKit
+
 /// Writes one generated preset as a YAML document, plus the prompt file it refers to, if any.
 ///
 /// Every choice comes from a random stream keyed by the preset's index, so preset 42 is the same whatever N is
@@ -60,7 +62,7 @@ struct CorpusPreset {
     y.add(0, "skin: \(skin)")
     if r.chance(0.8) {
       let text = CorpusText.description(words: words, team: folder.team.folder, random: &r)
-      y.add(0, "description: \(YAMLLines.doubleQuoted(text))")
+      y.add(0, "description: \(YAMLWriter.quoted(text))")
     }
     var promptFile: (path: String, bytes: [UInt8])?
     var sharedPrompt: Int?

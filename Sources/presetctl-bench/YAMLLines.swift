@@ -17,27 +17,6 @@ struct YAMLLines {
 
   /// The document, one line per entry, ending with a newline.
   var text: String { lines.joined(separator: "\n") + "\n" }
-
-  /// `text` as a YAML double-quoted scalar (escapes backslash, quote and control characters).
-  static func doubleQuoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
 }
 
 extension String {

@@ -150,7 +150,7 @@ public struct Compiler: Sendable {
 
     /// The defaults in effect for a preset file.
     func defaults(for file: RepositoryLayout.PresetFile) -> FolderDefaults {
-      defaults[FolderDefaults.folder(of: file.relativePath)] ?? .empty
+      defaults[RepositoryLayout.folder(of: file.relativePath)] ?? .empty
     }
   }
 
@@ -295,7 +295,7 @@ public struct Compiler: Sendable {
   ) -> Result<(String, String), PromptFileProblem> {
     // Lexical resolution against the preset file's root-relative folder first (cheap, no URL objects), then
     // `realpath` so a symlink cannot lead outside the repository either.
-    let folder = FolderDefaults.folder(of: presetRelative)
+    let folder = RepositoryLayout.folder(of: presetRelative)
     let joined = RepositoryLayout.normalise(folder.isEmpty ? path : folder + "/" + path)
     let outside = PromptFileProblem(
       code: "compile.prompt-file-outside",

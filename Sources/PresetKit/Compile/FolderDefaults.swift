@@ -42,8 +42,7 @@ public struct FolderDefaults: Sendable {
       if folder.isEmpty {
         parent = .empty
       } else {
-        let cut = folder.lastIndex(of: "/").map { String(folder[..<$0]) } ?? ""
-        parent = effective(cut)
+        parent = effective(RepositoryLayout.folder(of: folder))
       }
       var merged = parent
       if let mine = ownDefaults(folder) {
@@ -58,14 +57,9 @@ public struct FolderDefaults: Sendable {
     }
     for file in files where !file.relativePath.hasPrefix("/") {
       // Files outside the root (shown by absolute path) get no defaults.
-      _ = effective(folder(of: file.relativePath))
+      _ = effective(RepositoryLayout.folder(of: file.relativePath))
     }
     return (result, diagnostics)
-  }
-
-  /// The folder part of a root-relative file path (`""` for files at the root).
-  static func folder(of relativePath: String) -> String {
-    relativePath.lastIndex(of: "/").map { String(relativePath[..<$0]) } ?? ""
   }
 
   /// Reads one `_defaults.yaml`; nil when absent or broken (with diagnostics).

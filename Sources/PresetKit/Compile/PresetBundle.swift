@@ -19,7 +19,12 @@ public struct PresetBundle: Sendable, Equatable {
   public var presetsJSON: JSONValue { .array(presets.map(Self.json(for:))) }
 
   /// `sha256:` + hex SHA-256 of the canonical JSON of `presets`.
-  public var digest: String { "sha256:" + SHA256.hexDigest(JSONWriter.canonicalBytes(presetsJSON)) }
+  public var digest: String { Self.digest(of: presetsJSON) }
+
+  /// The digest rule, in one place: `sha256:` + hex SHA-256 of the canonical JSON of the `presets` array.
+  static func digest(of presets: JSONValue) -> String {
+    "sha256:" + SHA256.hexDigest(JSONWriter.canonicalBytes(presets))
+  }
 
   /// The whole bundle as JSON.
   public var json: JSONValue {
@@ -28,7 +33,7 @@ public struct PresetBundle: Sendable, Equatable {
       JSONObject([
         .init(key: "format", value: .string(Self.format)),
         .init(key: "presets", value: presets),
-        .init(key: "digest", value: .string("sha256:" + SHA256.hexDigest(JSONWriter.canonicalBytes(presets)))),
+        .init(key: "digest", value: .string(Self.digest(of: presets))),
       ]))
   }
 

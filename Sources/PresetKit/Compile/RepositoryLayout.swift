@@ -65,6 +65,11 @@ public struct RepositoryLayout: Sendable {
     resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
   }
 
+  /// The folder part of a root-relative path (`""` for a path at the root).
+  public static func folder(of relativePath: String) -> String {
+    relativePath.lastIndex(of: "/").map { String(relativePath[..<$0]) } ?? ""
+  }
+
   /// Resolves `.` and `..` in a relative path without touching the disk; nil when it climbs above its start.
   public static func normalise(_ path: String) -> String? {
     var parts: [Substring] = []

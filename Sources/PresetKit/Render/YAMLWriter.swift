@@ -113,7 +113,7 @@ public enum YAMLWriter {
   }
 
   /// A double-quoted YAML string that loads back to exactly `s`.
-  static func quoted(_ s: String) -> String {
+  public static func quoted(_ s: String) -> String {
     var out = "\""
     for scalar in s.unicodeScalars {
       switch scalar {
