@@ -6,7 +6,7 @@
 ///    self-contained 2020-12 document (`$defs`, OpenAPI-isms handled; see `SchemaDerivation+OpenAPI.swift`);
 /// 2. apply `SchemaTightenings.all`, the one table of rules the published spec leaves loose;
 /// 3. build `preset.schema.json` (the preset file format) on top of the request schemas;
-/// 4. write every file with `JSONWriter` `.pretty`, plus `EmbeddedSchemas.swift` carrying the same texts.
+/// 4. write every file with `JSONWriter` `.pretty`, plus `EmbeddedSchemas.swift` carrying the same documents.
 public enum SchemaDerivation {
   /// One file the derivation writes.
   public struct GeneratedFile: Sendable, Equatable {
@@ -51,7 +51,7 @@ public enum SchemaDerivation {
     let schemas = try deriveSchemas(fromOpenAPI: spec)
     let texts = schemas.map { (fileName: $0.fileName, text: JSONWriter.string($0.schema, options: .pretty)) }
     var files = texts.map { GeneratedFile(path: "\(schemaDirectory)/\($0.fileName)", text: $0.text) }
-    files.append(GeneratedFile(path: embeddedSourcePath, text: embeddedSchemasSource(texts)))
+    files.append(GeneratedFile(path: embeddedSourcePath, text: embeddedSchemasSource(schemas)))
     return files
   }
 

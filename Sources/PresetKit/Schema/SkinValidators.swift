@@ -4,20 +4,20 @@ public struct SkinValidators: Sendable {
   private let messages: JSONSchema
   private let responses: JSONSchema
 
-  /// Compiles the schemas carried by the binary (`EmbeddedSchemas`, identical to `schemas/`).
+  /// Compiles the schemas carried by the binary (`EmbeddedSchemas`, identical to `schemas/`), once per process.
   public static let embedded: SkinValidators = {
     do {
-      return try SkinValidators(text: { EmbeddedSchemas.text(for: $0) })
+      return try SkinValidators(document: EmbeddedSchemas.document(for:))
     } catch {
       // The embedded schemas are fixed at build time and covered by tests; failing here is a build defect.
       fatalError("embedded skin schemas do not compile: \(error)")
     }
   }()
 
-  /// Compiles the schemas from their JSON texts.
-  public init(text: (Skin) -> String) throws {
+  /// Compiles the schemas from their parsed documents.
+  public init(document: (Skin) -> JSONValue) throws {
     func compile(_ skin: Skin) throws -> JSONSchema {
-      try JSONSchema(JSONParser.parse(text(skin)), baseURI: "https://presetctl.dev/schemas/\(skin.schemaFileName)")
+      try JSONSchema(document(skin), baseURI: "https://presetctl.dev/schemas/\(skin.schemaFileName)")
     }
     chat = try compile(.chat)
     messages = try compile(.messages)

@@ -30,9 +30,41 @@ import Testing
       #expect(EmbeddedSchemas.files[name].map { Data($0.utf8) } == bytes, "\(name) differs from its embedded copy")
     }
     for skin in Skin.allCases {
-      #expect(EmbeddedSchemas.text(for: skin) == EmbeddedSchemas.files[skin.schemaFileName])
+      #expect(EmbeddedSchemas.document(for: skin) == (try committed(skin.schemaFileName)))
     }
-    #expect(EmbeddedSchemas.presetFile == EmbeddedSchemas.files[SchemaDerivation.presetFileName])
+    #expect(EmbeddedSchemas.presetFileDocument == (try committed(SchemaDerivation.presetFileName)))
+  }
+
+  /// The generated source stays small: canonical JSON wrapped into long lines, not 15,000 pretty lines that drown
+  /// searches, line counts and duplicate reports.
+  @Test func embeddedSourceIsAFewDozenLongLines() throws {
+    let url = Shared.packageRoot.appendingPathComponent(SchemaDerivation.embeddedSourcePath)
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count < 100, "\(SchemaDerivation.embeddedSourcePath) has \(lines.count) lines")
+    for (fileName, text) in EmbeddedSchemas.texts {
+      // Only the last line of a literal may be short; the others stay past the duplicate finder's 2,000.
+      let jsonLines = text.split(separator: "\n")
+      #expect(jsonLines.dropLast().allSatisfy { $0.count > 2_000 }, "\(fileName) has a short line")
+      let unwrapped = text.filter { $0 != "\n" }
+      #expect(unwrapped == JSONWriter.canonicalString(EmbeddedSchemas.document(named: fileName)), "\(fileName)")
+    }
+  }
+
+  /// Wrapping adds newlines only between tokens: never inside a string, where it would change the value, even
+  /// next to escaped quotes and backslashes and at a width that breaks after every eligible comma.
+  @Test(arguments: [1, 2, 5, 40])
+  func wrappingBetweenTokensKeepsTheValue(_ width: Int) throws {
+    let value: JSONValue = [
+      "a,b": ["x", "\",\"", "\\", "\\\",", ",,,"], "n": [1, 2.5, -3], "o": ["k": "v,\"w", "e": [:], "l": []],
+    ]
+    let canonical = JSONWriter.canonicalBytes(value)
+    let wrapped = SchemaDerivation.wrappedJSON(canonical, lineBytes: width)
+    #expect(try JSONParser.parse(wrapped) == value)
+    #expect(wrapped.filter { $0 != "\n" } == String(decoding: canonical, as: UTF8.self))
+    if width == 1 {
+      // Every comma outside a string ends a line: 4 + 2 (the arrays) + 2 (the inner object) + 2 (top level).
+      #expect(wrapped.split(separator: "\n").count == 11)
+    }
   }
 
   @Test(arguments: fileNames)

@@ -97,9 +97,7 @@ import Testing
     }
   }
 
-  @Test func identifiersAndRawLiteralDelimiters() {
-    #expect(SchemaDerivation.identifier(for: "chat-completions.schema.json") == "chatCompletionsSchema")
-    #expect(SchemaDerivation.identifier(for: "preset.schema.json") == "presetSchema")
+  @Test func rawLiteralDelimiters() {
     #expect(SchemaDerivation.rawLiteral("{}\n", indent: "  ") == "#\"\"\"\n  {}\n\n  \"\"\"#")
     // `\#` (an escape in a one-hash raw string) and `"""#` (its terminator) force more hashes.
     #expect(SchemaDerivation.rawLiteral("a\\#b\n", indent: "").hasPrefix("##\"\"\""))

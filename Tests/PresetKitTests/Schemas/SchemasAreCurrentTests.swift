@@ -20,7 +20,7 @@ import Testing
       let committed = try Data(contentsOf: url)
       #expect(
         committed == Data(file.text.utf8),
-        "\(file.path) is stale: run `swift run presetctl-schemagen <openapi-presets.json> .`")
+        "\(file.path) is stale: run `swift run presetctl-schemagen ../shared/openrouter/openapi-presets.yaml .`")
     }
   }
 
