@@ -29,16 +29,6 @@ struct DiffBench {
     }
   }
 
-  /// The `key=value` fields of a child's report line.
-  static func fields(_ text: String) -> [String: String] {
-    var fields: [String: String] = [:]
-    for pair in text.split(whereSeparator: \.isWhitespace) {
-      let parts = pair.split(separator: "=", maxSplits: 1)
-      if parts.count == 2 { fields[String(parts[0])] = String(parts[1]) }
-    }
-    return fields
-  }
-
   func run() throws(BenchError) {
     let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
     let common = ["--mb", "\(megabytes)", "--edits", "\(edits)", "--runs", "\(runs)"]
@@ -52,7 +42,7 @@ struct DiffBench {
       guard full.status == 0, floor.status == 0 else {
         throw BenchError.failed("diff-case \(kind) failed: \(full.stderr.prefix(2000))")
       }
-      let report = Self.fields(full.stderr)
+      let report = ChildProcess.reportFields(full.stderr)
       let times = (report["diff_s"] ?? "").split(separator: ",").compactMap { Double($0) }
       guard times.count == 3 else { throw BenchError.failed("diff-case \(kind) gave no timing: \(full.stderr)") }
       func mib(_ kib: Int) -> String { format(Double(kib) / 1024) }
