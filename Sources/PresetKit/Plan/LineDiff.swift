@@ -1,5 +1,5 @@
 /// A bounded shortest edit script between two sequences of interned lines, in O((N+M)·D) time and
-/// O(N + M + D·√D)-ish space instead of the O(N·M) table of a longest-common-subsequence DP.
+/// O(N + M + D²/s + s·D) space (s = `blockSize`) instead of the O(N·M) table of a longest-common-subsequence DP.
 ///
 /// The script is the exact one the LCS table walk produced before (so diffs of every prompt stay byte for byte
 /// what they were): walking forward from the start, take a match when the lines are equal, else remove when
@@ -27,6 +27,12 @@ enum LineDiff {
   static func script(_ x: [Int], _ y: [Int], budget: Int, blockSize: Int = 64) -> [Step]? {
     if x.isEmpty { return [Step](repeating: .added, count: y.count) }
     if y.isEmpty { return [Step](repeating: .removed, count: x.count) }
+    // No line in common (a prompt rewritten line by line): every removal keeps the script shortest, so the walk
+    // would remove everything first and then add; known in linear time, whatever the size.
+    let old = Set(x)
+    if !y.contains(where: old.contains) {
+      return [Step](repeating: .removed, count: x.count) + [Step](repeating: .added, count: y.count)
+    }
     var search = Search(x: x, y: y)
     guard let distance = search.run(budget: budget, blockSize: max(1, blockSize)) else { return nil }
     return search.walk(distance: distance)

@@ -107,19 +107,24 @@ import Testing
   }
 
   @Test func pastTheBudgetThePromptIsReportedReplaced() {
-    let old = (1...50).map { "old \($0)" }.joined(separator: "\n") + "\n"
-    let new = (1...40).map { "new \($0)" }.joined(separator: "\n") + "\n"
+    let old = Self.prose("old", count: 50).joined(separator: "\n") + "\n"
+    let new = Self.prose("new", count: 40).joined(separator: "\n") + "\n"
     #expect(TextDiff.compare(old: old, new: new, budget: 100) == .replaced(.init(oldLines: 50, newLines: 40)))
     #expect(TextDiff.compare(old: old, new: new, budget: .max) != .replaced(.init(oldLines: 50, newLines: 40)))
     // Equal-but-shifted text within the budget stays a hunk list.
     #expect(TextDiff.compare(old: "a\nb\n", new: "b\na\n", budget: 100) != .replaced(.init(oldLines: 2, newLines: 2)))
   }
 
-  /// 100,000 lines against 100,000 other lines: the quadratic table needed ~80 GB here; now the search stops
-  /// at the budget and the diff says "replaced".
+  /// Lines of a prompt where every fourth line is blank, as real prompts share blank lines and headings.
+  static func prose(_ word: String, count: Int) -> [String] {
+    (0..<count).map { $0 % 4 == 1 ? "" : "\(word) line \($0)" }
+  }
+
+  /// 100,000 lines against 100,000 other lines (sharing only blank lines): the quadratic table needed ~80 GB
+  /// here; now the search stops at the budget and the diff says "replaced".
   @Test func totallyDifferentHugePromptsAreReplacedFast() {
-    let old = (0..<100_000).map { "old line \($0)" }.joined(separator: "\n") + "\n"
-    let new = (0..<100_000).map { "new line \($0)" }.joined(separator: "\n")
+    let old = Self.prose("old", count: 100_000).joined(separator: "\n") + "\n"
+    let new = Self.prose("new", count: 100_000).joined(separator: "\n")
     var output = TextDiff.Output(text: "", replaced: nil)
     let seconds = ThreadCPUTime.measure {
       output = TextDiff.output(old: old, new: new, oldName: "a/p.md", newName: "b/p.md")
@@ -128,6 +133,26 @@ import Testing
     #expect(output.replaced == TextDiff.Replacement(oldLines: 100_000, newLines: 100_000))
     #expect(
       output.text == "--- a/p.md\n+++ b/p.md\nprompt replaced (100000 → 100000 lines)\n\\ final newline: removed\n")
+  }
+
+  /// Prompts with no line in common need no search: the exact script (all removals, then all additions) in
+  /// linear time, as the quadratic diff gave it.
+  @Test func promptsWithoutCommonLinesGetTheWholeDiffInLinearTime() throws {
+    #expect(TextDiff.edits(["a", "b", "c"], ["x", "y"]) == Self.quadraticEdits(["a", "b", "c"], ["x", "y"]))
+    #expect(
+      TextDiff.edits(["s", "a", "b", "e"], ["s", "x", "e"])
+        == Self.quadraticEdits(["s", "a", "b", "e"], ["s", "x", "e"]))
+    let old = (0..<100_000).map { "old line \($0)" }.joined(separator: "\n") + "\n"
+    let new = (0..<100_000).map { "new line \($0)" }.joined(separator: "\n") + "\n"
+    var comparison = TextDiff.Comparison.hunks([])
+    let seconds = ThreadCPUTime.measure { comparison = TextDiff.compare(old: old, new: new) }
+    #expect(seconds < 10, "\(seconds) s of CPU")
+    guard case .hunks(let hunks) = comparison else {
+      Issue.record("expected hunks, got replaced")
+      return
+    }
+    #expect(hunks.map(\.header) == ["@@ -1,100000 +1,100000 @@"])
+    #expect(hunks.first?.lines.first == .removed("old line 0") && hunks.first?.lines.last == .added("new line 99999"))
   }
 
   /// A huge prompt with a few scattered edits still gets an exact, small diff.
@@ -150,8 +175,8 @@ import Testing
 
   /// Every renderer shows the replacement: text and Markdown through the diff text, JSON as a `replaced` object.
   @Test func reviewRenderersShowTheReplacement() throws {
-    let old = (0..<20_000).map { "old \($0)" }.joined(separator: "\n") + "\n"
-    let new = (0..<20_000).map { "new \($0)" }.joined(separator: "\n") + "\n"
+    let old = Self.prose("old", count: 20_000).joined(separator: "\n") + "\n"
+    let new = Self.prose("new", count: 20_000).joined(separator: "\n") + "\n"
     let review = Review(
       base: [ReviewUnitTests.preset("p", ["model": "m"], prompt: old)],
       head: [ReviewUnitTests.preset("p", ["model": "m"], prompt: new)], baseLabel: "a", headLabel: "b")
