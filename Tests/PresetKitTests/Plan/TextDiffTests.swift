@@ -144,15 +144,21 @@ import Testing
         == Self.quadraticEdits(["s", "a", "b", "e"], ["s", "x", "e"]))
     let old = (0..<100_000).map { "old line \($0)" }.joined(separator: "\n") + "\n"
     let new = (0..<100_000).map { "new line \($0)" }.joined(separator: "\n") + "\n"
+    guard let hunks = Self.timedHunks(old: old, new: new) else { return }
+    #expect(hunks.map(\.header) == ["@@ -1,100000 +1,100000 @@"])
+    #expect(hunks.first?.lines.first == .removed("old line 0") && hunks.first?.lines.last == .added("new line 99999"))
+  }
+
+  /// The hunks between two big texts, within 10 s of CPU; nil (and an issue) when the diff says "replaced".
+  static func timedHunks(old: String, new: String) -> [TextDiff.Hunk]? {
     var comparison = TextDiff.Comparison.hunks([])
     let seconds = ThreadCPUTime.measure { comparison = TextDiff.compare(old: old, new: new) }
     #expect(seconds < 10, "\(seconds) s of CPU")
     guard case .hunks(let hunks) = comparison else {
       Issue.record("expected hunks, got replaced")
-      return
+      return nil
     }
-    #expect(hunks.map(\.header) == ["@@ -1,100000 +1,100000 @@"])
-    #expect(hunks.first?.lines.first == .removed("old line 0") && hunks.first?.lines.last == .added("new line 99999"))
+    return hunks
   }
 
   /// A huge prompt with a few scattered edits still gets an exact, small diff.
@@ -162,13 +168,7 @@ import Testing
     for at in [10, 50_000, 99_990] { edited[at] = "changed \(at)" }
     let old = lines.joined(separator: "\n") + "\n"
     let new = edited.joined(separator: "\n") + "\n"
-    var comparison = TextDiff.Comparison.hunks([])
-    let seconds = ThreadCPUTime.measure { comparison = TextDiff.compare(old: old, new: new) }
-    #expect(seconds < 10, "\(seconds) s of CPU")
-    guard case .hunks(let hunks) = comparison else {
-      Issue.record("expected hunks, got \(comparison)")
-      return
-    }
+    guard let hunks = Self.timedHunks(old: old, new: new) else { return }
     #expect(hunks.map(\.header) == ["@@ -8,7 +8,7 @@", "@@ -49998,7 +49998,7 @@", "@@ -99988,7 +99988,7 @@"])
     #expect(hunks[1].lines[3] == .removed("line 50000") && hunks[1].lines[4] == .added("changed 50000"))
   }
