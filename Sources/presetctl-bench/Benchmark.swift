@@ -76,3 +76,11 @@ func format(_ value: Double) -> String {
   let fraction = magnitude % 100
   return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
 }
+
+/// Seconds with three decimals.
+func formatSeconds(_ seconds: Double) -> String {
+  let ms = (seconds * 1000).rounded()
+  let whole = Int(ms) / 1000
+  let fraction = Int(ms) % 1000
+  return "\(whole)." + String(repeating: "0", count: fraction < 10 ? 2 : fraction < 100 ? 1 : 0) + "\(fraction)"
+}

@@ -42,17 +42,23 @@ struct ChildProcess {
     defer { unlink(outPath) }
     let runner = try ChildProcess(path: me, arguments: ["exec-child", path] + arguments).run(stdout: outPath)
     let report = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-    var fields: [String: String] = [:]
-    for pair in report.split(whereSeparator: \.isWhitespace) {
-      let parts = pair.split(separator: "=", maxSplits: 1)
-      if parts.count == 2 { fields[String(parts[0])] = String(parts[1]) }
-    }
+    let fields = Self.reportFields(report)
     guard let status = fields["status"].flatMap({ Int32($0) }), let wall = fields["wall_ns"].flatMap({ Int64($0) }),
       let rss = fields["maxrss_kib"].flatMap({ Int($0) }), let cpu = fields["cpu_s"].flatMap({ Double($0) })
     else {
       throw BenchError.failed("exec-child gave no report (status \(runner.status)): \(runner.stderr.prefix(2000))")
     }
     return Run(wall: .nanoseconds(wall), status: status, maxRSSKiB: rss, cpu: cpu, stderr: runner.stderr)
+  }
+
+  /// The `key=value` fields of a child's one-line report.
+  static func reportFields(_ text: String) -> [String: String] {
+    var fields: [String: String] = [:]
+    for pair in text.split(whereSeparator: \.isWhitespace) {
+      let parts = pair.split(separator: "=", maxSplits: 1)
+      if parts.count == 2 { fields[String(parts[0])] = String(parts[1]) }
+    }
+    return fields
   }
 
   /// Spawns the program directly, waits for it, and returns the measurements; its standard output goes to

@@ -43,12 +43,7 @@ struct PhaseTable {
   }
 
   /// Seconds with three decimals (milliseconds resolution is enough for phases of 10+ ms).
-  private func seconds(_ d: Duration) -> String {
-    let ms = (d.seconds * 1000).rounded()
-    let whole = Int(ms) / 1000
-    let fraction = Int(ms) % 1000
-    return "\(whole)." + String(repeating: "0", count: fraction < 10 ? 2 : fraction < 100 ? 1 : 0) + "\(fraction)"
-  }
+  private func seconds(_ d: Duration) -> String { formatSeconds(d.seconds) }
 }
 
 extension Array where Element == Int {

@@ -11,7 +11,9 @@ let usage = """
                                                  compile phases vs libyaml's bare parse, presetctl build/validate
     remote [--n N] [--changed K] [--latency-ms L] [--parallelism P,P] [--runs R]
                                                  plan and apply against the fake OpenRouter with latency
+    diff [--mb N] [--edits K] [--runs R]         prompt diff of two N MiB prompts: wall time and peak RSS
     exec-child PROGRAM [ARGS...]                 (internal) run PROGRAM once, print its wall time and peak RSS
+    diff-case KIND [...]                         (internal) one diff case, for `diff`
   """
 
 func runBench(_ arguments: [String]) throws(BenchError) {
@@ -22,7 +24,9 @@ func runBench(_ arguments: [String]) throws(BenchError) {
   case "corpus": try CorpusCommand(arguments: rest).run()
   case "build": try BuildBench(arguments: rest).run()
   case "remote": try RemoteBench(arguments: rest).run()
+  case "diff": try DiffBench(arguments: rest).run()
   case "exec-child": try ExecChild(arguments: rest).run()
+  case "diff-case": try DiffCase(arguments: rest).run()
   case "-h", "--help", "help": print(usage)
   default: throw BenchError.usage("unknown subcommand \(subcommand)\n\(usage)")
   }

@@ -7,6 +7,7 @@ enum ApplyCommand {
       options: [
         .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
         .value("format", "FORMAT", "Output format: text, json or markdown (default text)."),
+        Compiler.allowEmptyOption,
       ]
         + RemoteOptions.options,
       discussion: """
@@ -19,7 +20,8 @@ enum ApplyCommand {
     guard let format = CommandLineTool.format(parsed, allowed: [.text, .json, .markdown], context: context),
       let parallelism = RemoteOptions.parallelism(parsed, context),
       let desired = DesiredState.load(
-        parsed.positionals.first ?? "presets", allowPlan: true, environment: parsed.value("env"), context),
+        parsed.positionals.first ?? "presets", allowPlan: true, environment: parsed.value("env"),
+        requirePresets: !parsed.flag("allow-empty"), context),
       let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
     let console = context.console

@@ -10,6 +10,7 @@ enum BuildCommand {
         .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
         .value("output", "FILE", "Where to write the bundle (default build/presets.bundle.json)."),
         .value("format", "FORMAT", "Output format: text, json, markdown or github (default text)."),
+        Compiler.allowEmptyOption,
       ],
       discussion: "PATH defaults to 'presets'. Nothing is written when any error exists."),
     run: run)

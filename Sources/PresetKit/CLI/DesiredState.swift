@@ -8,9 +8,11 @@ enum DesiredState {
     var planFile: PlanFile?
   }
 
-  /// A `.json` file is read as a bundle or a saved plan; anything else is compiled. Reports and returns nil on errors.
+  /// A `.json` file is read as a bundle or a saved plan; anything else is compiled (with `requirePresets`, a PATH
+  /// without presets is an error). Reports and returns nil on errors.
   static func load(
-    _ path: String, allowPlan: Bool, environment: String?, _ context: CommandLineTool.Context
+    _ path: String, allowPlan: Bool, environment: String?, requirePresets: Bool = true,
+    _ context: CommandLineTool.Context
   ) -> Loaded? {
     if path.hasSuffix(".json") {
       if let environment {
@@ -40,13 +42,17 @@ enum DesiredState {
     }
     var options = Compiler.Options()
     options.environment = environment
+    options.requirePresets = requirePresets
     let result = Compiler(options: options).compile(path: path)
+    let renderer = DiagnosticRenderer.forResult(result, style: context.console.errStyle)
     if result.hasErrors {
-      let renderer = DiagnosticRenderer.forResult(result, style: context.console.errStyle)
       context.console.error(renderer.render(result.diagnostics, format: .text))
       context.console.error("error: the presets do not compile; nothing was sent\n")
       return nil
     }
+    // Files that are not read (`input.extension-case`) are said even when everything compiles.
+    let inputWarnings = result.diagnostics.filter { $0.code.hasPrefix("input.") }
+    if !inputWarnings.isEmpty { context.console.error(renderer.render(inputWarnings, format: .text)) }
     return Loaded(presets: result.presets, planFile: nil)
   }
 }

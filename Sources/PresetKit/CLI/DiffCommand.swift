@@ -13,6 +13,7 @@ enum DiffCommand {
         .value("context", "N", "Unchanged lines around each prompt change (default 3)."),
         .value("env", "NAME", "Compile both revisions for an environment declared in presetctl.yaml."),
         .flag("detailed-exitcode", "Exit 2 when presets differ, 0 when none, 1 on errors."),
+        Compiler.allowEmptyOption,
       ],
       discussion: """
         With --base, PATH (default 'presets') is compiled at both revisions; the revision's tree is read
@@ -70,6 +71,17 @@ enum DiffCommand {
         let shown = relative.isEmpty ? "the repository root" : "`\(relative)`"
         if b.pathMissing && h.pathMissing {
           console.error("error: \(path) exists neither at base (\(b.label)) nor at head (\(h.label))\n")
+          return CommandLineTool.exitError
+        }
+        for side in [b, h] where !side.warnings.isEmpty {
+          let renderer = DiagnosticRenderer(style: console.errStyle)
+          console.error("\(side.role.rawValue) (\(side.label)):\n" + renderer.render(side.warnings, format: .text))
+        }
+        // One empty side is a folder added or removed; both empty is a mistyped PATH, as for the other commands.
+        if b.presets.isEmpty && h.presets.isEmpty && !parsed.flag("allow-empty") {
+          console.error(
+            "error[input.no-presets]: no presets in \(path) at base (\(b.label)) or head (\(h.label)); searched "
+              + "\(Compiler.searchedFiles); pass --allow-empty if that is intended\n")
           return CommandLineTool.exitError
         }
         if b.pathMissing { notes.append("\(shown) does not exist at base (\(b.label)): every preset counts as added") }

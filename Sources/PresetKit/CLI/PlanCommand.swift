@@ -9,6 +9,7 @@ enum PlanCommand {
         .value("out", "PLAN", "Save the plan for 'apply PLAN' (refused later if live presets moved)."),
         .flag("detailed-exitcode", "Exit 2 when there are changes, 0 when none, 1 on errors."),
         .value("format", "FORMAT", "Output format: text, json or markdown (default text)."),
+        Compiler.allowEmptyOption,
       ] + RemoteOptions.options,
       discussion: "PATH defaults to 'presets'; a .json file is read as a bundle."),
     run: run)
@@ -17,7 +18,8 @@ enum PlanCommand {
     guard let format = CommandLineTool.format(parsed, allowed: [.text, .json, .markdown], context: context),
       let parallelism = RemoteOptions.parallelism(parsed, context),
       let desired = DesiredState.load(
-        parsed.positionals.first ?? "presets", allowPlan: false, environment: parsed.value("env"), context),
+        parsed.positionals.first ?? "presets", allowPlan: false, environment: parsed.value("env"),
+        requirePresets: !parsed.flag("allow-empty"), context),
       let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
     guard let plan = livePlan(desired.presets, client: client, parallelism: parallelism, context) else {

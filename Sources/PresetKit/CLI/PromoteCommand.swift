@@ -8,6 +8,7 @@ enum PromoteCommand {
         .value("from", "ENV", "The environment whose live state would be promoted (e.g. staging)."),
         .value("to", "ENV", "The environment it would be promoted to (e.g. production)."),
         .value("format", "FORMAT", "Output format: text or json (default text)."),
+        Compiler.allowEmptyOption,
       ] + RemoteOptions.options,
       discussion: """
         Versions hash content only (not slugs), so equal versions mean production runs exactly what staging runs.
@@ -33,7 +34,7 @@ enum PromoteCommand {
       context.console.error("error: --from ENV and --to ENV are required\n")
       return CommandLineTool.exitError
     }
-    let result = Compiler().compile(path: parsed.positionals.first ?? "presets")
+    let result = Compiler.forCommand(parsed).compile(path: parsed.positionals.first ?? "presets")
     if result.hasErrors {
       context.console.error(
         DiagnosticRenderer.forResult(result, style: context.console.errStyle).render(result.diagnostics, format: .text))

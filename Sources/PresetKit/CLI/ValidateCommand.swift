@@ -9,6 +9,7 @@ enum ValidateCommand {
       options: [
         .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
         .value("format", "FORMAT", "Output format: text, json, markdown or github (default text)."),
+        Compiler.allowEmptyOption,
       ],
       discussion: "PATH defaults to 'presets'. Exit status: 0 clean (warnings allowed), 1 on any error."),
     run: run)
@@ -50,10 +51,15 @@ extension DiagnosticRenderer {
 }
 
 extension Compiler {
-  /// A compiler configured from a command's `--env`.
+  /// `--allow-empty`, on every command that compiles a PATH.
+  static let allowEmptyOption = ArgumentParser.Option.flag(
+    "allow-empty", "Accept a PATH without presets (otherwise an error, so a mistyped PATH cannot pass).")
+
+  /// A compiler configured from a command's `--env` and `--allow-empty`.
   static func forCommand(_ parsed: ArgumentParser.Parsed, retainRequest: Bool = false) -> Compiler {
     var options = Options()
     options.environment = parsed.value("env")
+    options.requirePresets = !parsed.flag("allow-empty")
     options.retainRequest = retainRequest
     return Compiler(options: options)
   }

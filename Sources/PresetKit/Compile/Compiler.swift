@@ -16,6 +16,10 @@ public struct Compiler: Sendable {
     /// Keep each preset's merged request with its source map (`Preset.request`), for `explain`. Off by default:
     /// it costs memory on large repositories and nothing else needs it after compilation.
     public var retainRequest = false
+    /// Every PATH must hold a preset file and the compilation at least one preset, else `input.no-presets`:
+    /// a mistyped or empty PATH in CI must not pass as "0 presets, all valid". The commands set it unless
+    /// `--allow-empty` is given; off for library callers that compile trees which may legitimately be empty.
+    public var requirePresets = false
 
     /// Default options.
     public init() {}
@@ -66,8 +70,13 @@ public struct Compiler: Sendable {
     var inputDiagnostics: [Diagnostic] = []
     for path in paths {
       do {
-        for file in try layout.presetFiles(under: path) where seenFiles.insert(file.path).inserted {
+        let listing = try layout.listing(under: path)
+        for file in listing.files where seenFiles.insert(file.path).inserted {
           files.append(file)
+        }
+        inputDiagnostics += listing.miscased.map(Self.miscasedWarning)
+        if listing.files.isEmpty && options.requirePresets {
+          inputDiagnostics.append(Self.noPresetFiles(path, miscased: listing.miscased.count))
         }
       } catch {
         inputDiagnostics.append(contentsOf: error.diagnostics)
@@ -135,6 +144,9 @@ public struct Compiler: Sendable {
       }
     }
     presets.sort { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+    if presets.isEmpty && options.requirePresets && !diagnostics.contains(where: { $0.severity == .error }) {
+      diagnostics.append(Self.noPresets(paths, fileCount: files.count))
+    }
     var result = CompileResult(
       layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(diagnostics), fileCount: files.count,
       config: config)

@@ -107,8 +107,35 @@ public struct RepositoryLayout: Sendable {
     public var mayLeaveRoot: Bool
   }
 
+  /// What a PATH holds: its preset files, and the files that look like preset files but are not read.
+  public struct Listing: Sendable {
+    /// The preset files, sorted by relative path bytewise.
+    public var files: [PresetFile]
+    /// Root-relative paths of files whose extension is `.yaml`/`.yml` in another case (`a.YAML`), sorted: they
+    /// are not preset files (the rule is exact, so a build reads the same files on every file system), and
+    /// are reported so that they are not skipped silently.
+    public var miscased: [String]
+  }
+
   /// The preset files under `path` (a folder, or one file taken as is), sorted by relative path bytewise.
   public func presetFiles(under path: String) throws(DiagnosticError) -> [PresetFile] {
+    try listing(under: path).files
+  }
+
+  /// True for a file name a folder walk takes as a preset file.
+  static func isPresetFileName(_ name: String) -> Bool {
+    (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && name != defaultsFileName && name != RepositoryConfig.fileName
+  }
+
+  /// The extension a miscased preset file name should have (`.yaml` for `a.YAML`), or nil for any other name.
+  static func correctedExtension(_ name: String) -> String? {
+    guard !name.hasSuffix(".yaml") && !name.hasSuffix(".yml") else { return nil }
+    let lower = name.lowercased()
+    return lower.hasSuffix(".yaml") ? ".yaml" : lower.hasSuffix(".yml") ? ".yml" : nil
+  }
+
+  /// The preset files under `path` and the miscased look-alikes next to them (see `Listing`).
+  public func listing(under path: String) throws(DiagnosticError) -> Listing {
     let fm = FileManager.default
     let start = URL(fileURLWithPath: path).standardizedFileURL
     var isDirectory: ObjCBool = false
@@ -116,31 +143,33 @@ public struct RepositoryLayout: Sendable {
       throw DiagnosticError(.error("input.not-found", "no such file or folder: \(path)"))
     }
     guard isDirectory.boolValue else {
-      return [PresetFile(path: start.path, relativePath: relativePath(start), mayLeaveRoot: true)]
+      return Listing(
+        files: [PresetFile(path: start.path, relativePath: relativePath(start), mayLeaveRoot: true)], miscased: [])
     }
     let prefix = relativePath(start)
     let base = prefix.hasPrefix("/") || prefix == root.path ? nil : prefix
-    let entries = DirectoryWalker.files(under: start.path) { name in
-      (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && name != Self.defaultsFileName
-        && name != RepositoryConfig.fileName
+    let found = DirectoryWalker.files(under: start.path) { name in
+      Self.isPresetFileName(name) || Self.correctedExtension(name) != nil
     }
+    let entries = found.filter { Self.isPresetFileName($0.name) }
     let startPath = start.path
     // A start folder outside the root (or reached through a symlinked folder) is checked file by file.
     let outsideRoot =
       (prefix.hasPrefix("/") && prefix != root.path)
       || !containsResolved(RepositoryLayout.realPath(startPath) ?? startPath)
+    func relative(_ entry: DirectoryWalker.Entry) -> String {
+      if let base { return base.isEmpty ? entry.relativePath : base + "/" + entry.relativePath }
+      return prefix == root.path ? entry.relativePath : startPath + "/" + entry.relativePath
+    }
     var files = entries.map { entry in
-      let relative: String
-      if let base {
-        relative = base.isEmpty ? entry.relativePath : base + "/" + entry.relativePath
-      } else {
-        relative = prefix == root.path ? entry.relativePath : startPath + "/" + entry.relativePath
-      }
-      return PresetFile(
-        path: startPath + "/" + entry.relativePath, relativePath: relative,
+      PresetFile(
+        path: startPath + "/" + entry.relativePath, relativePath: relative(entry),
         mayLeaveRoot: entry.isSymlink || outsideRoot)
     }
     files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
-    return files
+    let miscased = found.filter { !Self.isPresetFileName($0.name) }.map(relative).sorted {
+      $0.utf8.lexicographicallyPrecedes($1.utf8)
+    }
+    return Listing(files: files, miscased: miscased)
   }
 }

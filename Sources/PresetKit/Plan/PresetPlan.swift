@@ -28,7 +28,12 @@ public struct PresetPlan: Sendable {
 
     /// The system prompt live → desired as a unified diff; empty when equal.
     public func promptDiff(style: Style = Style(enabled: false)) -> String {
-      TextDiff.unified(
+      promptDiffOutput(style: style).text
+    }
+
+    /// `promptDiff`, with the replacement when the prompts are too different to diff (for JSON output).
+    public func promptDiffOutput(style: Style = Style(enabled: false)) -> TextDiff.Output {
+      TextDiff.output(
         old: live?.model?.systemPrompt, new: desired.model.systemPrompt, oldName: "live/\(desired.slug)",
         newName: desired.promptSource.map { "\($0.file):\($0.line)" } ?? "desired/\(desired.slug)", style: style)
     }

@@ -8,10 +8,15 @@ extension Review.Entry {
   ///
   /// File names follow git (`a/…`, `b/…`): the prompt file, or the YAML file for an inline prompt.
   public func promptDiff(context: Int = 3, style: Style = Style(enabled: false)) -> String {
-    guard promptChanged, let old, let new else { return "" }
+    promptDiffOutput(context: context, style: style).text
+  }
+
+  /// `promptDiff`, with the replacement when the prompts are too different to diff (for JSON output).
+  public func promptDiffOutput(context: Int = 3, style: Style = Style(enabled: false)) -> TextDiff.Output {
+    guard promptChanged, let old, let new else { return TextDiff.Output(text: "", replaced: nil) }
     let oldFile = (old.promptSource ?? old.source).file
     let newFile = (new.promptSource ?? new.source).file
-    return TextDiff.unified(
+    return TextDiff.output(
       old: old.model.systemPrompt, new: new.model.systemPrompt, oldName: "a/\(oldFile)", newName: "b/\(newFile)",
       context: context, style: style)
   }
@@ -22,8 +27,9 @@ extension Review.Entry {
     guard promptChanged, let old, let new else { return nil }
     guard let source = new.promptSource else { return new.source }
     guard source.file != new.source.file else { return source }
-    let hunks = TextDiff.hunks(old: old.model.systemPrompt ?? "", new: new.model.systemPrompt ?? "", context: 0)
-    guard let first = hunks.first else { return source }
+    // A replaced prompt (too different to diff) is annotated at its first line.
+    let comparison = TextDiff.compare(old: old.model.systemPrompt ?? "", new: new.model.systemPrompt ?? "", context: 0)
+    guard case .hunks(let hunks) = comparison, let first = hunks.first else { return source }
     return Preset.Origin(file: source.file, line: source.line + max(first.newStart, 1) - 1)
   }
 }

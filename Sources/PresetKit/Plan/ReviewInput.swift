@@ -22,6 +22,8 @@ public enum ReviewInput {
     public var root: URL?
     /// True when PATH does not exist on this side (a folder added or deleted by the change): no presets.
     public var pathMissing: Bool
+    /// Findings about the files PATH holds (`input.extension-case`: files not read), shown even on success.
+    public var warnings: [Diagnostic] = []
   }
 
   /// Why a side could not be loaded.
@@ -53,6 +55,9 @@ public enum ReviewInput {
   }
 
   /// Compiles `relativePath` at `revision` (extracted below `scratch`), or in the working tree when nil.
+  ///
+  /// A side without presets loads as empty whatever `compiler.options.requirePresets` says (a new presets
+  /// folder has no presets at base); `DiffCommand` decides whether both sides empty is an error.
   public static func load(
     role: Role, revision: String?, relativePath: String, repositoryRoot: URL, scratch: URL,
     compiler: Compiler = Compiler()
@@ -80,14 +85,19 @@ public enum ReviewInput {
     guard FileManager.default.fileExists(atPath: target.path) else {
       return .success(Side(role: role, label: label, presets: [], root: root, pathMissing: true))
     }
-    let result = compiler.compile(paths: [target.path], layout: RepositoryLayout(root: root))
+    var sideCompiler = compiler
+    sideCompiler.options.requirePresets = false
+    let result = sideCompiler.compile(paths: [target.path], layout: RepositoryLayout(root: root))
     if result.hasErrors {
       return .failure(
         Failure(
           role: role, label: label, message: "the presets at \(role.rawValue) (\(label)) do not compile",
           diagnostics: result.diagnostics, root: root))
     }
-    return .success(Side(role: role, label: label, presets: result.presets, root: root, pathMissing: false))
+    return .success(
+      Side(
+        role: role, label: label, presets: result.presets, root: root, pathMissing: false,
+        warnings: result.diagnostics.filter { $0.code.hasPrefix("input.") }))
   }
 
   /// Reads a bundle file written by `presetctl build`.

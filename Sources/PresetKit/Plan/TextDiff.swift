@@ -32,37 +32,87 @@ public enum TextDiff {
     return parts
   }
 
-  /// The edit script between two line arrays (longest common subsequence; prompts are small).
-  public static func edits(_ a: [String], _ b: [String]) -> [Line] {
+  /// The most work one prompt diff may take: diagonal visits plus line comparisons of the search in
+  /// `LineDiff`. It bounds time and memory for any input the loader accepts (a 4 MiB prompt has up to 4 Mi
+  /// lines); scripts of up to about 4,000 edit steps (a few thousand changed lines) still give hunks, past it
+  /// the diff says "prompt replaced (N → M lines)" instead. Measured cost: BENCHMARKS.md, `diff` row.
+  public static let workBudget = 10_000_000
+
+  /// What comparing two texts gives.
+  public enum Comparison: Sendable, Equatable {
+    /// The hunks of a unified diff.
+    case hunks([Hunk])
+    /// The texts differ by more than `workBudget` allows to work out: only their sizes are reported.
+    case replaced(Replacement)
+  }
+
+  /// The sizes of a prompt too different from the old one to diff within `workBudget`.
+  public struct Replacement: Sendable, Equatable {
+    /// Lines in the old text.
+    public var oldLines: Int
+    /// Lines in the new text.
+    public var newLines: Int
+
+    /// The line shown instead of hunks.
+    public var summary: String { "prompt replaced (\(oldLines) → \(newLines) lines)" }
+
+    /// `{"old_lines": N, "new_lines": M}` for JSON output.
+    public var json: JSONValue {
+      .object(
+        JSONObject([
+          .init(key: "old_lines", value: .number(Double(oldLines))),
+          .init(key: "new_lines", value: .number(Double(newLines))),
+        ]))
+    }
+  }
+
+  /// A rendered unified diff, and the replacement when it shows one instead of hunks (for JSON output).
+  public struct Output: Sendable, Equatable {
+    /// The diff text; empty when the texts are equal.
+    public var text: String
+    /// Set when the diff is too costly to work out and `text` reports the replacement.
+    public var replaced: Replacement?
+  }
+
+  /// The edit script between two line arrays, or nil when it would cost more than `budget`.
+  ///
+  /// The script is a shortest one, and among those always the same one (see `LineDiff`): after the common
+  /// prefix, take equal lines, else a removal when it keeps the script shortest, else an addition.
+  public static func edits(_ a: [String], _ b: [String], budget: Int = workBudget) -> [Line]? {
     let n = a.count
-    let m = b.count
-    // Trim common prefix and suffix first: most prompt edits touch a few lines.
-    var prefix = 0
-    while prefix < n && prefix < m && a[prefix] == b[prefix] { prefix += 1 }
-    var suffix = 0
-    while suffix < n - prefix && suffix < m - prefix && a[n - 1 - suffix] == b[m - 1 - suffix] { suffix += 1 }
-    let x = Array(a[prefix..<(n - suffix)])
-    let y = Array(b[prefix..<(m - suffix)])
-    var table = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
-    if !x.isEmpty && !y.isEmpty {
-      for i in stride(from: x.count - 1, through: 0, by: -1) {
-        for j in stride(from: y.count - 1, through: 0, by: -1) {
-          table[i][j] = x[i] == y[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
-        }
+    let (prefix, suffix) = commonEnds(a, b)
+    let x = a[prefix..<(n - suffix)]
+    let y = b[prefix..<(b.count - suffix)]
+    // Lines become integers once, so the search compares integers, not strings. `String` equality (canonical
+    // equivalence) and hashing agree, so equal ids mean exactly what `==` meant before. Only old lines are
+    // compared with new ones: a new line found nowhere in the old text gets -1.
+    var ids: [String: Int] = [:]
+    var xIDs: [Int] = []
+    xIDs.reserveCapacity(x.count)
+    for line in x {
+      if let id = ids[line] {
+        xIDs.append(id)
+      } else {
+        ids[line] = ids.count
+        xIDs.append(ids.count - 1)
       }
     }
+    let yIDs = y.map { ids[$0] ?? -1 }
+    guard let steps = LineDiff.script(xIDs, yIDs, budget: budget) else { return nil }
     var out: [Line] = a[0..<prefix].map { .same($0) }
-    var i = 0
-    var j = 0
-    while i < x.count || j < y.count {
-      if i < x.count && j < y.count && x[i] == y[j] {
+    out.reserveCapacity(steps.count + prefix + suffix)
+    var i = x.startIndex
+    var j = y.startIndex
+    for step in steps {
+      switch step {
+      case .same:
         out.append(.same(x[i]))
         i += 1
         j += 1
-      } else if i < x.count && (j == y.count || table[i + 1][j] >= table[i][j + 1]) {
+      case .removed:
         out.append(.removed(x[i]))
         i += 1
-      } else {
+      case .added:
         out.append(.added(y[j]))
         j += 1
       }
@@ -71,9 +121,30 @@ public enum TextDiff {
     return out
   }
 
-  /// Hunks with `context` unchanged lines around each change.
-  public static func hunks(old: String, new: String, context: Int = 3) -> [Hunk] {
-    let script = edits(lines(old), lines(new))
+  /// The lengths of the common prefix and (non-overlapping) common suffix, trimmed before any search: most
+  /// prompt edits touch a few lines.
+  static func commonEnds(_ a: [String], _ b: [String]) -> (prefix: Int, suffix: Int) {
+    let n = a.count
+    let m = b.count
+    var prefix = 0
+    while prefix < n && prefix < m && a[prefix] == b[prefix] { prefix += 1 }
+    var suffix = 0
+    while suffix < n - prefix && suffix < m - prefix && a[n - 1 - suffix] == b[m - 1 - suffix] { suffix += 1 }
+    return (prefix, suffix)
+  }
+
+  /// The hunks between two texts, or the replacement when they are too different to diff within `budget`.
+  public static func compare(old: String, new: String, context: Int = 3, budget: Int = workBudget) -> Comparison {
+    let before = lines(old)
+    let after = lines(new)
+    guard let script = edits(before, after, budget: budget) else {
+      return .replaced(Replacement(oldLines: before.count, newLines: after.count))
+    }
+    return .hunks(hunks(script: script, context: context))
+  }
+
+  /// Hunks with `context` unchanged lines around each change of an edit script.
+  public static func hunks(script: [Line], context: Int = 3) -> [Hunk] {
     var hunks: [Hunk] = []
     var index = 0
     var oldLine = 1
@@ -122,11 +193,29 @@ public enum TextDiff {
     old: String?, new: String?, oldName: String = "live", newName: String = "desired", context: Int = 3,
     style: Style = Style(enabled: false)
   ) -> String {
+    output(old: old, new: new, oldName: oldName, newName: newName, context: context, style: style).text
+  }
+
+  /// `unified`, with the replacement when the texts are too different to diff within `workBudget`: the text
+  /// then holds the `---`/`+++` lines and `prompt replaced (N → M lines)` instead of hunks.
+  public static func output(
+    old: String?, new: String?, oldName: String = "live", newName: String = "desired", context: Int = 3,
+    style: Style = Style(enabled: false)
+  ) -> Output {
     let before = old ?? ""
     let after = new ?? ""
-    guard before != after else { return "" }
+    guard before != after else { return Output(text: "", replaced: nil) }
     var out = style.bold("--- \(oldName)") + "\n" + style.bold("+++ \(newName)") + "\n"
-    for hunk in hunks(old: before, new: after, context: context) {
+    let hunks: [Hunk]
+    var replaced: Replacement?
+    switch compare(old: before, new: after, context: context) {
+    case .hunks(let list): hunks = list
+    case .replaced(let replacement):
+      hunks = []
+      replaced = replacement
+      out += style.info(replacement.summary) + "\n"
+    }
+    for hunk in hunks {
       out += style.info(hunk.header) + "\n"
       for line in hunk.lines {
         switch line {
@@ -139,6 +228,6 @@ public enum TextDiff {
     if before.hasSuffix("\n") != after.hasSuffix("\n") {
       out += "\\ final newline: \(before.hasSuffix("\n") ? "removed" : "added")\n"
     }
-    return out
+    return Output(text: out, replaced: replaced)
   }
 }

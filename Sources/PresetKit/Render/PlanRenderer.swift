@@ -140,8 +140,9 @@ public struct PlanRenderer: Sendable {
                 .init(key: "old", value: change.old ?? .null), .init(key: "new", value: change.new ?? .null),
               ]))
           })
-        let diff = entry.promptDiff()
-        object["system_prompt_diff"] = diff.isEmpty ? .null : .string(diff)
+        let diff = entry.promptDiffOutput()
+        object["system_prompt_diff"] = diff.text.isEmpty ? .null : .string(diff.text)
+        if let replaced = diff.replaced { object["system_prompt_replaced"] = replaced.json }
       }
       return .object(object)
     }

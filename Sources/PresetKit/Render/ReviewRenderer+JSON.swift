@@ -26,16 +26,18 @@ extension ReviewRenderer {
               .init(key: "line", value: .number(Double(entry.line(ofChange: i)))),
             ]))
         })
-      let diff = entry.promptDiff(context: context)
-      object["system_prompt"] =
-        diff.isEmpty
-        ? .null
-        : .object(
-          JSONObject([
-            .init(key: "source", value: origin(entry.promptOrigin)),
-            .init(key: "annotation", value: origin(entry.promptAnnotationOrigin)),
-            .init(key: "diff", value: .string(diff)),
-          ]))
+      let diff = entry.promptDiffOutput(context: context)
+      if diff.text.isEmpty {
+        object["system_prompt"] = .null
+      } else {
+        var prompt = JSONObject([
+          .init(key: "source", value: origin(entry.promptOrigin)),
+          .init(key: "annotation", value: origin(entry.promptAnnotationOrigin)),
+          .init(key: "diff", value: .string(diff.text)),
+        ])
+        if let replaced = diff.replaced { prompt["replaced"] = replaced.json }
+        object["system_prompt"] = .object(prompt)
+      }
       object["risks"] = .array(
         entry.risks.map { risk in
           .object(
