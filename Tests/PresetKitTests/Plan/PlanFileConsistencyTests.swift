@@ -234,6 +234,28 @@ import Testing
     #expect(f.posts().count == 2)
   }
 
+  @Test func validateBuildAndExplainRefuseBundlesAndPlans() throws {
+    let f = try ReconcileFixture(Self.files)
+    defer { f.stop() }
+    #expect(try Binary.run(["build"], in: f.repo.root).status == 0)
+    #expect(try f.run(["plan", "--out", "plan.json"]).status == 0)
+    // Named by content too, whatever the file is called.
+    try f.repo.write("bundle.yaml", try f.repo.read("build/presets.bundle.json"))
+    for (arguments, what) in [
+      (["validate", "build/presets.bundle.json"], "bundle"),
+      (["build", "bundle.yaml", "--output", "x.json"], "bundle"),
+      (["explain", "alpha", "plan.json"], "saved presetctl plan"),
+    ] {
+      let output = try Binary.run(arguments, in: f.repo.root)
+      #expect(output.status == 1, "\(arguments)")
+      #expect(output.stderr.contains("this is a") && output.stderr.contains(what), "\(arguments): \(output.stderr)")
+      #expect(output.stderr.contains("input.compiled-file") || output.stderr.contains("not a preset folder/file"))
+    }
+    let json = try Binary.run(["validate", "plan.json", "--format", "json"], in: f.repo.root)
+    #expect(json.status == 1 && json.stdout.contains("input.compiled-file"), "\(json.stdout)")
+    #expect(!FileManager.default.fileExists(atPath: f.repo.path("x.json")))
+  }
+
   @Test func anOldPlanWithoutTheAPIIsRefused() throws {
     let f = try ReconcileFixture(Self.files)
     defer { f.stop() }
