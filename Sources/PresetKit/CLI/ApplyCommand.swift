@@ -11,7 +11,9 @@ enum ApplyCommand {
       ]
         + RemoteOptions.options,
       discussion: """
-        With a saved plan, presets whose live version moved since the plan was made are refused (stale).
+        With a saved plan every preset is re-read (one GET each, unchanged ones too) and those whose live
+        version moved since the plan was made are refused (stale); a plan made against another API URL, or
+        one that does not match its own bundle (edited by hand), is refused whole.
         Exit status: 0 all applied or unchanged, 1 any failure.
         """),
     run: run)
@@ -24,11 +26,21 @@ enum ApplyCommand {
         requirePresets: !parsed.flag("allow-empty"), context),
       let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
+    if let planFile = desired.planFile {
+      let here = PlanFile.normalisedAPI(client.configuration.baseURL)
+      guard planFile.apiURL == here else {
+        context.console.error(
+          "error: the plan was made against \(planFile.apiURL) but this apply talks to \(here); run `presetctl plan --out` against this API, or apply with --api-url \(planFile.apiURL) [plan.api-mismatch]\n"
+        )
+        return CommandLineTool.exitError
+      }
+    }
     let console = context.console
     let outcome = AsyncBridge.run { () -> Result<[Applier.Outcome], RemoteError> in
       let plan: PresetPlan
       if let planFile = desired.planFile {
-        // The saved plan's actions stand; each preset is re-read just before its POST (stale check).
+        // The saved plan's actions stand; every preset, unchanged ones included, is re-read just before its
+        // POST would go out (stale check).
         let entries = planFile.bundle.presets.map { preset in
           PresetPlan.Entry(
             desired: preset, action: planFile.expectations[preset.slug]?.action ?? .unchanged, live: nil,

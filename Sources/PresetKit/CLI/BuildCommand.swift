@@ -21,6 +21,7 @@ enum BuildCommand {
     }
     let path = parsed.positionals.first ?? "presets"
     let output = parsed.value("output") ?? "build/presets.bundle.json"
+    if CompiledInput.refuse([path], format: format, context) { return CommandLineTool.exitError }
     let spool: SpoolFile
     do {
       spool = try SpoolFile(

@@ -8,13 +8,13 @@ enum DesiredState {
     var planFile: PlanFile?
   }
 
-  /// A `.json` file is read as a bundle or a saved plan; anything else is compiled (with `requirePresets`, a PATH
-  /// without presets is an error). Reports and returns nil on errors.
+  /// A `.json` file (or any file whose content is presetctl JSON) is read as a bundle or a saved plan; anything
+  /// else is compiled (with `requirePresets`, a PATH without presets is an error). Reports and returns nil on errors.
   static func load(
     _ path: String, allowPlan: Bool, environment: String?, requirePresets: Bool = true,
     _ context: CommandLineTool.Context
   ) -> Loaded? {
-    if path.hasSuffix(".json") {
+    if path.hasSuffix(".json") || CompiledInput.format(ofFile: path) != nil {
       if let environment {
         context.console.error("error: --env \(environment) applies when compiling; \(path) is already compiled\n")
         return nil
@@ -22,7 +22,7 @@ enum DesiredState {
       do {
         let bytes = try FileReader.read(path, limit: 512 * 1024 * 1024)
         let json = try JSONParser.parse(bytes)
-        if json["format"]?.stringValue == PlanFile.format {
+        if isPlan(json) {
           guard allowPlan else {
             context.console.error("error: \(path) is a saved plan; only 'apply' takes a plan\n")
             return nil
@@ -54,5 +54,12 @@ enum DesiredState {
     let inputWarnings = result.diagnostics.filter { $0.code.hasPrefix("input.") }
     if !inputWarnings.isEmpty { context.console.error(renderer.render(inputWarnings, format: .text)) }
     return Loaded(presets: result.presets, planFile: nil)
+  }
+
+  /// A plan by its format, or by its layout (`entries` beside `bundle`) when the format was edited, so a
+  /// hand-edited plan is refused as a plan ("expected presetctl.plan/v2, found ...") and not read as a bundle.
+  static func isPlan(_ json: JSONValue) -> Bool {
+    if let format = json["format"]?.stringValue, format.hasPrefix("presetctl.plan/") { return true }
+    return json["entries"] != nil && json["bundle"] != nil
   }
 }

@@ -19,8 +19,9 @@ enum ExplainCommand {
       context.console.error("error: name the preset to explain: presetctl explain SLUG [PATH]\n")
       return CommandLineTool.exitError
     }
-    let result = Compiler.forCommand(parsed, retainRequest: true).compile(
-      path: parsed.positionals.dropFirst().first ?? "presets")
+    let path = parsed.positionals.dropFirst().first ?? "presets"
+    if CompiledInput.refuse([path], format: format, context) { return CommandLineTool.exitError }
+    let result = Compiler.forCommand(parsed, retainRequest: true).compile(path: path)
     if result.hasErrors {
       context.console.error(
         DiagnosticRenderer.forResult(result, style: context.console.errStyle).render(result.diagnostics, format: .text))

@@ -27,7 +27,8 @@ enum PlanCommand {
     }
     if let out = parsed.value("out") {
       do {
-        try AtomicFile.write(JSONWriter.bytes(PlanFile(plan: plan).json, options: .pretty), to: out)
+        try AtomicFile.write(
+          JSONWriter.bytes(PlanFile(plan: plan, apiURL: client.configuration.baseURL).json, options: .pretty), to: out)
         context.console.error("plan saved to \(out)\n")
       } catch {
         context.console.error("error: \(error)\n")

@@ -19,6 +19,7 @@ enum ValidateCommand {
       return CommandLineTool.exitError
     }
     let paths = parsed.positionals.isEmpty ? ["presets"] : parsed.positionals
+    if CompiledInput.refuse(paths, format: format, context) { return CommandLineTool.exitError }
     // Validation keeps no compiled presets: only diagnostics and counts survive each file.
     let (result, slugs) = Compiler.forCommand(parsed).compile(
       paths: paths, layout: RepositoryLayout(containing: paths.first ?? "."), transform: \.slug)

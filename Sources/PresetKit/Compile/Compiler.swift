@@ -84,8 +84,9 @@ public struct Compiler: Sendable {
     }
     let (config, configDiagnostics) = RepositoryConfig.load(path: paths.first ?? ".", layout: layout)
     inputDiagnostics += configDiagnostics
+    // A malformed policy rule or lint setting is left out and reported; it does not stop the run, so one typo
+    // in presetctl.yaml does not hide the schema errors, policy findings and lints of every preset.
     let (policy, policyDiagnostics) = PolicyConfig.parse(config)
-    inputDiagnostics += policyDiagnostics
     var environment: RepositoryConfig.Environment?
     if let name = options.environment {
       environment = config.environment(named: name)
@@ -102,7 +103,8 @@ public struct Compiler: Sendable {
     }
     if inputDiagnostics.contains(where: { $0.severity == .error }) {
       let result = CompileResult(
-        layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(inputDiagnostics), fileCount: 0,
+        layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(inputDiagnostics + policyDiagnostics),
+        fileCount: 0,
         config: config)
       return (result, [])
     }
@@ -121,7 +123,7 @@ public struct Compiler: Sendable {
       return (values: values, diagnostics: compiled.diagnostics)
     }
     var presets: [(slug: String, value: T)] = []
-    var diagnostics: [Diagnostic] = inputDiagnostics + defaultsDiagnostics
+    var diagnostics: [Diagnostic] = inputDiagnostics + policyDiagnostics + defaultsDiagnostics
     var seen: [String: Preset.Origin] = [:]
     for result in perFile {
       diagnostics.append(contentsOf: result.diagnostics)

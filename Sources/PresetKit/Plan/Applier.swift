@@ -1,7 +1,8 @@
 /// Carries out a plan: POSTs creates and updates, confirms each stored version, never re-sends a mismatch.
 ///
 /// Confirmation uses the POST answer, which carries the stored designated version, so an apply costs one GET
-/// per preset (the plan) plus one POST per change and no extra read. One preset failing does not stop others.
+/// per preset (the plan, or with a saved plan the stale check) plus one POST per change and no extra read. One
+/// preset failing does not stop others.
 public struct Applier: Sendable {
   /// The result for one preset.
   public struct Outcome: Sendable {
@@ -38,8 +39,8 @@ public struct Applier: Sendable {
     self.parallelism = max(1, parallelism)
   }
 
-  /// Applies the changes of `plan`. With `expectations` (a saved plan) each preset is first re-read and refused
-  /// when its live version moved since planning.
+  /// Applies the changes of `plan`. With `expectations` (a saved plan) each preset, unchanged ones included, is
+  /// first re-read and refused (stale) when its live version moved since planning.
   public func apply(
     _ plan: PresetPlan, expectations: [String: PlanFile.Expectation]? = nil,
     progress: @escaping @Sendable (Outcome) -> Void = { _ in }
@@ -59,11 +60,14 @@ public struct Applier: Sendable {
     let desired = entry.desired
     var outcome = Outcome(
       slug: desired.slug, action: entry.action, status: .unchanged, message: nil, versionNumber: nil, mismatch: [])
-    guard entry.action != .unchanged else { return outcome }
+    // Without a saved plan the plan was just read; with one, an unchanged preset is read again too: if it moved
+    // since, "unchanged" would report a state the API no longer has.
+    guard entry.action != .unchanged || expectation != nil else { return outcome }
     if let expectation {
       do throws(RemoteError) {
         let live = try await client.getPreset(slug: desired.slug)
         let now = live?.model?.version
+        if entry.action == .unchanged, now == desired.version { return outcome }
         if now != expectation.liveVersion && now != desired.version {
           outcome.status = .stale
           outcome.message =

@@ -1,10 +1,17 @@
-/// A saved plan (`plan --out PLAN.json`): the bundle it was made from plus the live version each preset had.
+import Foundation
+
+/// A saved plan (`plan --out PLAN.json`): the bundle it was made from, the live version each preset had and the
+/// API it was read from.
 ///
-/// `apply PLAN.json` refuses presets whose live version moved since (a stale plan), like `terraform apply` of a
-/// saved plan.
+/// `apply PLAN.json` re-reads every preset and refuses the ones whose live version moved since (a stale plan),
+/// like `terraform apply` of a saved plan, and refuses the whole plan against another API. Reading a plan checks
+/// that its entries and its bundle agree (see `init(json:)`).
 public struct PlanFile: Sendable {
-  /// The format tag.
-  public static let format = "presetctl.plan/v1"
+  /// The format tag. v2 added `api_url`; a v1 plan (which does not say which API it was read from) is refused
+  /// with "run plan again" rather than applied against whatever API is configured now.
+  public static let format = "presetctl.plan/v2"
+  /// Format tags of older plans, refused with a "run plan again" message.
+  static let olderFormats = ["presetctl.plan/v1"]
 
   /// What the plan expected to find live for one preset.
   public struct Expectation: Sendable, Equatable {
@@ -18,15 +25,18 @@ public struct PlanFile: Sendable {
   public var bundle: PresetBundle
   /// Expectations by slug.
   public var expectations: [String: Expectation]
+  /// The API base URL the live state was read from, normalised (`PlanFile.normalisedAPI`); never holds a key.
+  public var apiURL: String
 
-  /// Captures a plan.
-  public init(plan: PresetPlan) {
+  /// Captures a plan read from the API at `apiURL`.
+  public init(plan: PresetPlan, apiURL: URL) {
     bundle = PresetBundle(presets: plan.entries.map(\.desired))
     var expectations: [String: Expectation] = [:]
     for entry in plan.entries {
       expectations[entry.desired.slug] = Expectation(action: entry.action, liveVersion: entry.liveVersion)
     }
     self.expectations = expectations
+    self.apiURL = Self.normalisedAPI(apiURL)
   }
 
   /// The file as JSON.
@@ -43,25 +53,29 @@ public struct PlanFile: Sendable {
     }
     return .object(
       JSONObject([
-        .init(key: "format", value: .string(Self.format)), .init(key: "entries", value: .array(entries)),
-        .init(key: "bundle", value: bundle.json),
+        .init(key: "format", value: .string(Self.format)), .init(key: "api_url", value: .string(apiURL)),
+        .init(key: "entries", value: .array(entries)), .init(key: "bundle", value: bundle.json),
       ]))
   }
 
-  /// Reads a saved plan.
-  public init(json: JSONValue) throws(PresetBundle.ReadError) {
-    guard json["format"]?.stringValue == Self.format, let bundleJSON = json["bundle"],
-      case .array(let entries)? = json["entries"]
-    else { throw PresetBundle.ReadError(message: "not a presetctl plan (expected \"format\": \"\(Self.format)\")") }
-    bundle = try PresetBundle(json: bundleJSON)
-    var expectations: [String: Expectation] = [:]
-    for entry in entries {
-      guard let slug = entry["slug"]?.stringValue,
-        let action = entry["action"]?.stringValue.flatMap(PresetPlan.Action.init(rawValue:))
-      else { throw PresetBundle.ReadError(message: "plan entry is malformed") }
-      let live = entry["live_version"]?.stringValue.flatMap(PresetVersion.init(rawValue:))
-      expectations[slug] = Expectation(action: action, liveVersion: live)
+  /// A base URL as plans record and compare it: scheme and host lower-cased, a default port dropped, trailing
+  /// slashes dropped, and no credentials, query or fragment (so nothing secret is ever written to a plan).
+  public static func normalisedAPI(_ url: URL) -> String {
+    guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return "" }
+    components.user = nil
+    components.password = nil
+    components.query = nil
+    components.fragment = nil
+    components.scheme = components.scheme?.lowercased()
+    components.host = components.host?.lowercased()
+    if (components.scheme == "https" && components.port == 443)
+      || (components.scheme == "http" && components.port == 80)
+    {
+      components.port = nil
     }
-    self.expectations = expectations
+    var path = components.path
+    while path.hasSuffix("/") { path.removeLast() }
+    components.path = path
+    return components.string ?? ""
   }
 }

@@ -99,8 +99,12 @@ struct PolicyConfigParser {
         "`severity` of rule `\(name)` must be `error` or `warning`, got \(Self.display(other))",
         at: pointer.appending("severity"))
     }
+    var before = diagnostics.count
     rule.files = patterns(object["files"], at: pointer.appending("files"), syntax: .path).map { normalisedPath($0) }
+    let filesLost = diagnostics.count > before && rule.files.isEmpty
+    before = diagnostics.count
     rule.slugs = patterns(object["slugs"], at: pointer.appending("slugs"), syntax: .name)
+    let slugsLost = diagnostics.count > before && rule.slugs.isEmpty
     for member in object.members {
       let at = pointer.appending(member.key)
       if let kind = checkKind(member.key, member.value, at: at, rule: name) {
@@ -113,6 +117,15 @@ struct PolicyConfigParser {
       fail(
         "rule `\(name)` checks nothing (give it one of: \(checkKeys.joined(separator: ", ")))", at: pointer,
         severity: .warning)
+    }
+    // An empty scope means "every preset": a malformed scope left with no usable pattern must not widen the
+    // rule to presets it was never meant for, so such a rule is left out (after all its errors are reported).
+    if filesLost || slugsLost {
+      let key = filesLost ? "files" : "slugs"
+      fail(
+        "rule `\(name)` is left out: its `\(key)` scope has no usable pattern", at: pointer.appending(key),
+        severity: .warning)
+      return nil
     }
     return rule
   }

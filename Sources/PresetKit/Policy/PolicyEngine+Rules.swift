@@ -103,7 +103,9 @@ extension PolicyEngine {
     let providerPointer = JSONPointer.root.appending("provider")
     let pointer = providerPointer.appending(requirement.key)
     let written = view.request["provider"]?[requirement.key]
-    let actual = written.flatMap { $0.isNull ? nil : $0 }
+    // Not `flatMap { $0.isNull ? nil : $0 }`: JSONValue is ExpressibleByNilLiteral, so that `nil` is `.null`
+    // and an explicit null would be compared as a value instead of counting as the API default.
+    let actual: JSONValue? = written?.isNull == false ? written : Optional.none
     let effective = actual ?? providerDefaults[requirement.key]
     if let effective, effective == requirement.value { return nil }
     let required = PolicyConfigParser.display(requirement.value)
@@ -116,6 +118,14 @@ extension PolicyEngine {
     }
     let defaultNote =
       providerDefaults[requirement.key].map { " (the API default is \(PolicyConfigParser.display($0)))" } ?? ""
+    // An explicit null sends nothing for the key, so it counts as the API default, like a missing key; it is
+    // reported at the null itself, where the fix goes.
+    if written?.isNull == true {
+      return violation(
+        check, rule: rule, message: "\(setting) is null\(defaultNote) but rule `\(rule.name)` requires \(required)",
+        at: view.location(of: pointer), path: view.path(pointer),
+        hint: "set `\(requirement.key): \(JSONWriter.string(requirement.value, options: .compact))`")
+    }
     // A missing key is reported where it should be added: the `provider` mapping, else the preset.
     let location =
       view.node(at: providerPointer).map { SourceLocation(file: $0.file, position: $0.node.keyStart ?? $0.node.start) }

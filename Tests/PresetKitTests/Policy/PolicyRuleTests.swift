@@ -117,6 +117,27 @@ import Testing
     #expect(ds.first?.message.contains("`provider.require_parameters` is not set (the API default is false)") == true)
   }
 
+  /// An explicit `null` provider setting is the API default too (README, "Rules").
+  @Test func nullProviderSettingCountsAsTheAPIDefault() throws {
+    func findings(_ requirement: String, _ setting: String) throws -> [Diagnostic] {
+      try policy([
+        "presetctl.yaml": Self.rules("    - name: r\n      require_provider: {\(requirement)}\n"),
+        "presets/a.yaml": "slug: a\nskin: responses\nrequest:\n  model: m\n  provider:\n    \(setting)\n",
+      ])
+    }
+    #expect(try findings("data_collection: allow", "data_collection: null").isEmpty)
+    #expect(try findings("zdr: false", "zdr: null").isEmpty)
+    let deny = try findings("data_collection: deny", "data_collection: null")
+    #expect(deny.map(\.at) == ["presets/a.yaml:6:22"])
+    #expect(
+      deny.first?.message
+        == "`provider.data_collection` is null (the API default is `allow`) but rule `r` requires `deny`")
+    let zdr = try findings("zdr: true", "zdr: ~")
+    #expect(zdr.map(\.at) == ["presets/a.yaml:6:10"])
+    #expect(zdr.first?.message == "`provider.zdr` is null (the API default is false) but rule `r` requires true")
+    #expect(zdr.first?.hint == "set `zdr: true`")
+  }
+
   @Test func maxTemperature() throws {
     let ds = try policy([
       "presetctl.yaml": Self.rules("    - name: sane-sampling\n      max_temperature: 1.2\n"),
