@@ -68,9 +68,11 @@ struct RetryState {
     return .retry(after: delay)
   }
 
-  /// `30 s`, or `0.5 s` for fractions; rounded down so "left" never overstates the time.
+  /// `30 s`: whole values as they are, 10 s and more to the nearest second, below that to tenths (`0.5 s`).
   static func seconds(_ value: TimeInterval) -> String {
-    let tenths = (max(0, value) * 10).rounded(.down) / 10
+    let value = max(0, value)
+    if value == value.rounded(.down) || value >= 10 { return "\(Int(value.rounded())) s" }
+    let tenths = (value * 10).rounded() / 10
     return tenths == tenths.rounded(.down) ? "\(Int(tenths)) s" : "\(tenths) s"
   }
 }
