@@ -29,12 +29,14 @@ extension OpenRouterClient {
     let what = waiting ? "passed while waiting for the answer" : "has passed; the request was not sent"
     return RemoteError(
       .deadline, slug: call.slug,
-      message: "the deadline of \(RetryState.seconds(configuration.deadline)) for the whole command \(what) (--deadline)",
+      message:
+        "the deadline of \(RetryState.seconds(configuration.deadline)) for the whole command \(what) (--deadline)",
       request: call.label, attempts: attempts)
   }
 
   /// Sends attempt number `attempts` of `call` within its timeout; returns the outcome and the timeout used.
-  func send(_ request: URLRequest, _ call: Call, attempts: Int) async throws(RemoteError) -> (HTTPOutcome, TimeInterval) {
+  func send(_ request: URLRequest, _ call: Call, attempts: Int) async throws(RemoteError) -> (HTTPOutcome, TimeInterval)
+  {
     let (request, timeout) = try attempt(request, call, attempts: attempts - 1)
     return (await transport.send(request, timeout: timeout), timeout)
   }

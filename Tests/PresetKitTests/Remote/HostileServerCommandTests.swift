@@ -16,7 +16,8 @@ struct HostileServerCommandTests {
       "OPENROUTER_API_URL": apiURL ?? f.fake.baseURL.absoluteString, "OPENROUTER_API_KEY": ReconcileFixture.key,
     ]
     let result = try await MeasuredProcess.run(
-      ["plan", "presets", "--retries", "2", "--timeout", String(timeout)] + extra, in: f.repo.root, environment: environment,
+      ["plan", "presets", "--retries", "2", "--timeout", String(timeout)] + extra, in: f.repo.root,
+      environment: environment,
       timeout: 30)
     #expect(!result.output.contains(ReconcileFixture.key), "the key leaked")
     #expect(!result.timedOut, "plan did not end")
@@ -55,10 +56,12 @@ struct HostileServerCommandTests {
     #expect(f.fake.requests.isEmpty)
   }
 
-  @Test("an unusable API URL fails at once, without any request", arguments: [
-    "ftp://127.0.0.1/api/v1", "http://example.com/api/v1", "https:///api/v1", "not a url", "http://[::1",
-    "127.0.0.1:8080/api/v1",
-  ])
+  @Test(
+    "an unusable API URL fails at once, without any request",
+    arguments: [
+      "ftp://127.0.0.1/api/v1", "http://example.com/api/v1", "https:///api/v1", "not a url", "http://[::1",
+      "127.0.0.1:8080/api/v1",
+    ])
   func unusableURL(url: String) async throws {
     let f = try ReconcileFixture(Self.files)
     defer { f.stop() }

@@ -90,9 +90,11 @@ struct HostileServerTests {
     let error = try #require(
       await RemoteTest.remoteError { () async throws(RemoteError) in try await client.getPreset(slug: "r") })
     #expect(error.kind == .http(503))
+    // "30 s left", or a little less when the machine is slow.
     #expect(
-      error.message.contains("not retried: server asked to retry after 600 s, more than the 30 s left"),
+      error.message.contains("not retried: server asked to retry after 600 s, more than the "),
       "\(error.message)")
+    #expect(error.message.contains(" s left in the retry time budget"))
     #expect(fake.requests.count == 1)
   }
 
@@ -171,10 +173,12 @@ struct HostileServerTests {
     #expect(fake.requests.count == 1)
   }
 
-  @Test("an unusable base URL fails when the client is made, before any request", arguments: [
-    "ftp://127.0.0.1/api/v1", "http://example.com/api/v1", "https:///api/v1", "file:///etc/passwd",
-    "https://user:pw@openrouter.ai/api/v1", "http://localhost.example.com/api/v1",
-  ])
+  @Test(
+    "an unusable base URL fails when the client is made, before any request",
+    arguments: [
+      "ftp://127.0.0.1/api/v1", "http://example.com/api/v1", "https:///api/v1", "file:///etc/passwd",
+      "https://user:pw@openrouter.ai/api/v1", "http://localhost.example.com/api/v1",
+    ])
   func unusableURL(text: String) throws {
     let url = try #require(URL(string: text))
     do throws(RemoteError) {
