@@ -30,6 +30,17 @@ extension FakeOpenRouter {
     case enormousBody(bytes: Int, declaredLength: Bool)
     /// Handles the request, then sends its answer one byte every `interval` seconds (a slow-loris server).
     case slowLoris(interval: TimeInterval)
+    /// Sleeps this long, then handles the request (a POST is committed) even though the client gave up
+    /// meanwhile, and answers into the void: a server that commits a POST after the client's timeout.
+    case slowCommit(TimeInterval)
+    /// A list endpoint that ignores `offset`: answers a full page (`limit` items) and a huge `total_count`.
+    /// With `freshIds` every page holds new ids (an endless list), else the same page comes back every time.
+    case offsetIgnored(freshIds: Bool)
+    /// Handles the request, then answers with `data.slug` replaced by this slug (an answer about another preset).
+    case answerForSlug(String)
+    /// Answers 200 with the error shape `{"error": {"code", "message"}}` instead of data, without handling.
+    /// With `echoKey` the message repeats the received `Authorization` header.
+    case errorWith200(message: String, echoKey: Bool)
 
     /// A short name for logs and records.
     public var description: String {
@@ -47,6 +58,10 @@ extension FakeOpenRouter {
       case .wrongContentType: "wrongContentType"
       case .enormousBody(let bytes, let declared): "enormousBody(\(bytes)\(declared ? ", declared" : ""))"
       case .slowLoris(let interval): "slowLoris(\(interval))"
+      case .slowCommit(let seconds): "slowCommit(\(seconds))"
+      case .offsetIgnored(let fresh): "offsetIgnored(\(fresh ? "fresh ids" : "same page"))"
+      case .answerForSlug(let slug): "answerForSlug(\(slug))"
+      case .errorWith200(let message, let echo): "errorWith200(\(message)\(echo ? ", echo key" : ""))"
       }
     }
   }

@@ -32,6 +32,13 @@ struct FakeHTTPResponse {
       extraHeaders: extraHeaders)
   }
 
+  /// The same answer with another status line (e.g. an error body under 200).
+  func withStatus(_ status: Int) -> FakeHTTPResponse {
+    var copy = self
+    copy.status = status
+    return copy
+  }
+
   /// The bytes on the wire; the connection always closes after one answer.
   func serialized() -> [UInt8] {
     var head = "HTTP/1.1 \(status) \(FakeHTTPResponse.reason(status))\r\n"

@@ -90,6 +90,16 @@ extension FakeOpenRouter {
     case .enormousBody(let bytes, let declaredLength)?:
       _ = handle()
       Self.streamEnormousBody(fd, bytes: bytes, declaredLength: declaredLength)
+    case .slowCommit(let seconds)?:
+      Thread.sleep(forTimeInterval: seconds)
+      SocketIO.write(fd, handle().serialized())
+    case .offsetIgnored(let freshIds)?:
+      SocketIO.write(fd, Self.endlessPage(request, freshIds: freshIds, serial: recordedCount).serialized())
+    case .answerForSlug(let slug)?:
+      SocketIO.write(fd, Self.replacingSlug(in: handle(), with: slug).serialized())
+    case .errorWith200(let message, let echoKey)?:
+      let text = echoKey ? "\(message) (Authorization: \(authorization ?? ""))" : message
+      SocketIO.write(fd, FakeHTTPResponse.error(500, text).withStatus(200).serialized())
     case .slowLoris(let interval)?:
       for byte in handle().serialized() {
         guard SocketIO.write(fd, [byte]) else { break }
@@ -97,6 +107,34 @@ extension FakeOpenRouter {
       }
     }
     SocketIO.close(fd)
+  }
+
+  /// Requests recorded so far (numbers the pages of `offsetIgnored(freshIds: true)`).
+  var recordedCount: Int { lock.withLock { recorded.count } }
+
+  /// A full list page whatever the offset, claiming a billion items.
+  static func endlessPage(_ request: FakeHTTPRequest, freshIds: Bool, serial: Int) -> FakeHTTPResponse {
+    let limit = request.query["limit"].flatMap { Int($0) }.map { min(max($0, 1), 100) } ?? 50
+    let prefix = freshIds ? "p\(serial)-" : ""
+    let items: [JSONValue] = (0..<limit).map { index in
+      let stored = StoredPreset(
+        id: "endless-\(prefix)\(index)", slug: "endless-\(prefix)\(index)", name: "endless", description: nil,
+        status: "active", creatorUserId: FakeStore.creatorId, workspaceId: FakeStore.workspaceId,
+        createdAt: FakeStore.timestamp(0), updatedAt: FakeStore.timestamp(0), updateTick: 0, versions: [],
+        designatedIndex: nil)
+      return stored.summaryJSON
+    }
+    return .json(200, ["data": .array(items), "total_count": 1_000_000_000])
+  }
+
+  /// The answer with `data.slug` set to `slug` (unchanged when it is not a `{data: {...}}` JSON answer).
+  static func replacingSlug(in response: FakeHTTPResponse, with slug: String) -> FakeHTTPResponse {
+    guard let json = try? JSONParser.parse(response.body), case .object(var object) = json,
+      case .object(var data)? = object["data"]
+    else { return response }
+    data["slug"] = .string(slug)
+    object["data"] = .object(data)
+    return .json(response.status, .object(object))
   }
 
   /// Writes a huge JSON-looking answer in 64 KiB pieces without holding it in memory.

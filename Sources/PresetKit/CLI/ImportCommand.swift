@@ -27,10 +27,24 @@ enum ImportCommand {
     guard let parallelism = RemoteOptions.parallelism(parsed, context),
       let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
-    let slugs = parsed.positionals
-    let outcome = AsyncBridge.run { () -> Result<[(String, LivePreset?)], RemoteError> in
+    // Slugs become file names: every one, named here or listed by the server, must pass the slug rule.
+    let renderer = DiagnosticRenderer(style: context.console.errStyle)
+    var skipped = 0
+    let slugs = parsed.positionals.filter { slug in
+      guard !PresetSource.isValidSlug(slug) else { return true }
+      context.console.error(renderer.text(.error("remote.bad-slug", "skipped \(Self.quoted(slug)): not a valid slug")))
+      skipped += 1
+      return false
+    }
+    let outcome = AsyncBridge.run { () -> Result<([(String, LivePreset?)], [Diagnostic]), RemoteError> in
       do throws(RemoteError) {
-        let names = all ? try await client.listPresets().map(\.slug) : slugs
+        var warnings: [Diagnostic] = []
+        var names = slugs
+        if all {
+          let listing = try await client.listPresetsChecked()
+          names = listing.presets.map(\.slug)
+          warnings = listing.skipped
+        }
         let results = await BoundedConcurrency.map(names, parallelism: parallelism) { slug in
           do throws(RemoteError) {
             return Result<LivePreset?, RemoteError>.success(try await client.getPreset(slug: slug))
@@ -40,14 +54,17 @@ enum ImportCommand {
         }
         var out: [(String, LivePreset?)] = []
         for (slug, result) in zip(names, results) { out.append((slug, try result.get())) }
-        return .success(out)
+        return .success((out, warnings))
       } catch {
         return .failure(error)
       }
     }
     let presets: [(String, LivePreset?)]
     switch outcome {
-    case .success(let p): presets = p
+    case .success(let (p, warnings)):
+      presets = p
+      for warning in warnings { context.console.error(renderer.text(warning)) }
+      skipped += warnings.count
     case .failure(let error):
       context.console.error("error: \(error.description)\n")
       return CommandLineTool.exitError
@@ -77,6 +94,10 @@ enum ImportCommand {
         failed = true
       }
     }
-    return failed ? CommandLineTool.exitError : CommandLineTool.exitOK
+    if skipped > 0 { context.console.error("error: \(skipped) preset(s) skipped for invalid slugs\n") }
+    return failed || skipped > 0 ? CommandLineTool.exitError : CommandLineTool.exitOK
   }
+
+  /// A user-typed slug shown quoted with control and non-ASCII characters escaped.
+  private static func quoted(_ slug: String) -> String { LiveSlug.quoted(slug, scrubber: KeyScrubber(secret: "")) }
 }

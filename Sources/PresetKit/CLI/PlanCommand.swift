@@ -58,7 +58,10 @@ enum PlanCommand {
       }
     }
     switch outcome {
-    case .success(let plan): return plan
+    case .success(let plan):
+      let renderer = DiagnosticRenderer(style: context.console.errStyle)
+      for warning in plan.warnings { context.console.error(renderer.text(warning)) }
+      return plan
     case .failure(let error):
       context.console.error("error: \(error.description)\n")
       return nil

@@ -6,7 +6,8 @@ enum RemoteOptions {
     .value("api-url", "URL", "API base URL (default $OPENROUTER_API_URL or https://openrouter.ai/api/v1)."),
     .value("api-key-file", "FILE", "Read the API key from FILE instead of $OPENROUTER_API_KEY."),
     .value("retries", "N", "Retries per request for transient failures (default 5)."),
-    .value("timeout", "SECONDS", "Timeout per request (default 30)."),
+    .value("timeout", "SECONDS", "Timeout per request, the whole answer included (default 30)."),
+    .value("deadline", "SECONDS", "Time limit for all requests of the command together (default 600)."),
     .value("parallelism", "N", "Requests in flight at once (default 8)."),
   ]
 
@@ -33,6 +34,13 @@ enum RemoteOptions {
           throw RemoteError(.invalidConfiguration, message: "--timeout must be a number of seconds from 1 to 3600")
         }
         configuration.timeout = seconds
+      }
+      if let deadline = parsed.value("deadline") {
+        guard let seconds = Double(deadline), seconds >= 1, seconds <= 86_400 else {
+          throw RemoteError(
+            .invalidConfiguration, message: "--deadline must be a number of seconds from 1 to 86400")
+        }
+        configuration.deadline = seconds
       }
       return try OpenRouterClient(configuration)
     } catch {

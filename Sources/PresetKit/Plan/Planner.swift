@@ -27,11 +27,15 @@ public struct Planner: Sendable {
       entries.append(Self.classify(desired: preset, live: live))
     }
     var unmanaged: [LivePresetSummary] = []
+    var warnings: [Diagnostic] = []
     if listUnmanaged {
       let slugs = Set(desired.map(\.slug))
-      unmanaged = try await client.listPresets().filter { !slugs.contains($0.slug) }
+      // Presets with slugs that break the slug rule are left out of the listing and reported as warnings.
+      let listing = try await client.listPresetsChecked()
+      unmanaged = listing.presets.filter { !slugs.contains($0.slug) }
+      warnings = listing.skipped
     }
-    return PresetPlan(entries: entries, unmanaged: unmanaged)
+    return PresetPlan(entries: entries, unmanaged: unmanaged, warnings: warnings)
   }
 
   /// Create when absent, unchanged when the normalised live version equals the desired one, else update.

@@ -44,10 +44,14 @@ public struct PresetPlan: Sendable {
   /// Live presets the repository does not define (reported, never touched: the API cannot delete).
   public var unmanaged: [LivePresetSummary]
 
+  /// Warnings about the live state, e.g. `remote.bad-slug` for listed presets that were skipped.
+  public var warnings: [Diagnostic]
+
   /// Creates a plan.
-  public init(entries: [Entry], unmanaged: [LivePresetSummary]) {
+  public init(entries: [Entry], unmanaged: [LivePresetSummary], warnings: [Diagnostic] = []) {
     self.entries = entries.sorted { $0.desired.slug.utf8.lexicographicallyPrecedes($1.desired.slug.utf8) }
     self.unmanaged = unmanaged.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+    self.warnings = warnings
   }
 
   /// Entries that need a POST.

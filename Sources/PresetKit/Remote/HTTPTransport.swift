@@ -41,14 +41,22 @@ final class HTTPTransport: @unchecked Sendable {
     lock.withLock { sent += 1 }
   }
 
-  func send(_ request: URLRequest) async -> HTTPOutcome {
+  /// Sends `request` and waits at most `timeout` seconds for the whole answer, headers and body together.
+  ///
+  /// URLSession's own timers are not enough: on Linux they honour whole seconds only, and the request timeout
+  /// restarts with every byte received, so a server trickling its answer could hold a request open for ever.
+  /// A timer here cancels the task when `timeout` has passed and reports a timeout.
+  func send(_ request: URLRequest, timeout: TimeInterval) async -> HTTPOutcome {
     countRequest()
     let holder = TaskHolder()
     return await withTaskCancellationHandler {
       await withCheckedContinuation { (continuation: CheckedContinuation<HTTPOutcome, Never>) in
         let task = session.dataTask(with: request)
-        collector.register(task) { continuation.resume(returning: $0) }
+        collector.register(task) { outcome in continuation.resume(returning: holder.finish(outcome, timeout: timeout)) }
         holder.start(task)
+        let expiry = DispatchWorkItem { holder.expire() }
+        holder.setExpiry(expiry)
+        DispatchQueue.global().asyncAfter(deadline: .now() + max(0.001, timeout), execute: expiry)
       }
     } onCancel: {
       holder.cancel()
@@ -72,18 +80,31 @@ final class HTTPTransport: @unchecked Sendable {
   }
 }
 
-/// Hands a data task to the cancellation handler, which may run before or after the task exists.
+/// Hands a data task to the cancellation handler and the expiry timer, either of which may run before or after
+/// the task exists.
 private final class TaskHolder: @unchecked Sendable {
+  // @unchecked: every field is behind `lock`.
   private let lock = NSLock()
   private var task: URLSessionDataTask?
   private var cancelled = false
+  private var expired = false
+  private var finished = false
+  private var expiry: DispatchWorkItem?
 
   func start(_ task: URLSessionDataTask) {
     lock.lock()
     self.task = task
-    let cancelNow = cancelled
+    let cancelNow = cancelled || expired
     lock.unlock()
     if cancelNow { task.cancel() } else { task.resume() }
+  }
+
+  func setExpiry(_ item: DispatchWorkItem) {
+    let done = lock.withLock { () -> Bool in
+      expiry = item
+      return finished
+    }
+    if done { item.cancel() }
   }
 
   func cancel() {
@@ -92,5 +113,29 @@ private final class TaskHolder: @unchecked Sendable {
     let task = self.task
     lock.unlock()
     task?.cancel()
+  }
+
+  /// The timer fired: cancel the task unless it already finished.
+  func expire() {
+    lock.lock()
+    guard !finished else {
+      lock.unlock()
+      return
+    }
+    expired = true
+    let task = self.task
+    lock.unlock()
+    task?.cancel()
+  }
+
+  /// Records the end of the task and stops the timer; a cancellation caused by the timer becomes a timeout.
+  func finish(_ outcome: HTTPOutcome, timeout: TimeInterval) -> HTTPOutcome {
+    let (timedOut, item) = lock.withLock { () -> (Bool, DispatchWorkItem?) in
+      finished = true
+      return (expired && !cancelled, expiry)
+    }
+    item?.cancel()
+    guard timedOut, case .failure(let failure) = outcome, failure.isCancelled else { return outcome }
+    return .failure(TransportFailure(code: URLError.timedOut.rawValue, detail: "no answer within the timeout"))
   }
 }

@@ -26,6 +26,23 @@ extension OpenRouterClient {
     public var pageSize: Int
     /// The `User-Agent` header.
     public var userAgent: String
+    /// Seconds the whole client (one command) may spend talking to OpenRouter, counted from the client's
+    /// creation. Each request's timeout is cut to what is left; once it is spent, every further request fails
+    /// with a `.deadline` error without being sent.
+    public var deadline: TimeInterval
+    /// After a POST with an unknown outcome, how long to keep reading the preset back (with backoff) waiting
+    /// for the in-flight POST to land before the POST is sent again. Nil means `timeout` + `graceExtra`
+    /// (a POST the client gave up on may still be committed up to about one timeout later); 0 reads once.
+    public var unknownOutcomeGrace: TimeInterval?
+    /// Pages one list may take before it is stopped as endless (a server that ignores `offset`).
+    public var maxListPages: Int
+
+    /// The default for `deadline`: 10 minutes.
+    public static let defaultDeadline: TimeInterval = 600
+    /// Seconds added to `timeout` for the default `unknownOutcomeGrace`.
+    public static let graceExtra: TimeInterval = 10
+    /// The default for `maxListPages`: 1,000 pages (100,000 presets at the API's 100 per page).
+    public static let defaultMaxListPages = 1_000
 
     /// Creates a configuration with production defaults.
     public init(
@@ -37,7 +54,10 @@ extension OpenRouterClient {
       backoffBase: TimeInterval = 0.5,
       backoffMax: TimeInterval = 30,
       pageSize: Int = 100,
-      userAgent: String = "presetctl/\(PresetKit.version)"
+      userAgent: String = "presetctl/\(PresetKit.version)",
+      deadline: TimeInterval = Configuration.defaultDeadline,
+      unknownOutcomeGrace: TimeInterval? = nil,
+      maxListPages: Int = Configuration.defaultMaxListPages
     ) {
       self.apiKey = apiKey
       self.baseURL = baseURL
@@ -48,7 +68,13 @@ extension OpenRouterClient {
       self.backoffMax = backoffMax
       self.pageSize = pageSize
       self.userAgent = userAgent
+      self.deadline = deadline
+      self.unknownOutcomeGrace = unknownOutcomeGrace
+      self.maxListPages = maxListPages
     }
+
+    /// The grace in force: `unknownOutcomeGrace`, or `timeout` + `graceExtra`.
+    var effectiveGrace: TimeInterval { unknownOutcomeGrace ?? (timeout + Self.graceExtra) }
 
     /// Hosts for which plain http is allowed.
     static let loopbackHosts: Set<String> = ["127.0.0.1", "::1", "[::1]", "localhost"]
@@ -64,6 +90,12 @@ extension OpenRouterClient {
       guard retries >= 0 else { throw RemoteError(.invalidConfiguration, message: "retries must not be negative") }
       guard maxRetryElapsed >= 0, backoffBase >= 0, backoffMax >= 0, maxRetryElapsed.isFinite else {
         throw RemoteError(.invalidConfiguration, message: "backoff delays must not be negative")
+      }
+      guard deadline > 0, deadline.isFinite else {
+        throw RemoteError(.invalidConfiguration, message: "deadline must be a positive number of seconds")
+      }
+      guard effectiveGrace >= 0, effectiveGrace.isFinite, maxListPages >= 1 else {
+        throw RemoteError(.invalidConfiguration, message: "grace and page limit must not be negative")
       }
       guard (1...100).contains(pageSize) else {
         throw RemoteError(.invalidConfiguration, message: "page size must be 1...100 (the API's limit)")

@@ -22,7 +22,8 @@ extension OpenRouterClient {
     }
     var request = URLRequest(url: url)
     request.httpMethod = call.method
-    // Set as a property: the initializer's timeout argument is ignored by FoundationNetworking.
+    // Set as a property: the initializer's timeout argument is ignored by FoundationNetworking. Each attempt
+    // sets it again, cut to the deadline (`attempt`).
     request.timeoutInterval = Self.wholeSeconds(configuration.timeout)
     request.setValue("Bearer \(configuration.apiKey.secret)", forHTTPHeaderField: "Authorization")
     request.setValue("application/json", forHTTPHeaderField: "Accept")
@@ -35,14 +36,14 @@ extension OpenRouterClient {
   }
 
   /// Sends an idempotent request, retrying transient failures, and returns a 2xx answer or one whose status
-  /// is in `accepting`; anything else becomes an error.
+  /// is in `accepting`; anything else becomes an error. Nothing is sent once the command's deadline has passed.
   func perform(_ call: Call, accepting: Set<Int> = []) async throws(RemoteError) -> HTTPResponse {
     let request = try urlRequest(call)
     var state = RetryState(policy: policy)
     while true {
       try checkCancellation(call)
       state.attempts += 1
-      let outcome = await transport.send(request)
+      let (outcome, timeout) = try await send(request, call, attempts: state.attempts)
       let failure: RemoteError
       var retryAfter: TimeInterval?
       switch outcome {
@@ -52,11 +53,16 @@ extension OpenRouterClient {
         guard RetryPolicy.retryableStatuses.contains(response.status) else { throw failure }
         retryAfter = RetryPolicy.retryAfterSeconds(response.header("Retry-After"))
       case .failure(let transportFailure):
-        failure = error(from: transportFailure, call: call, attempts: state.attempts)
+        if transportFailure.isTimeout && deadlineLeft <= 0 {
+          throw deadlineError(call, attempts: state.attempts, waiting: true)
+        }
+        failure = error(from: transportFailure, call: call, attempts: state.attempts, timeout: timeout)
         if transportFailure.isCancelled { throw failure }
       }
-      guard let delay = state.nextDelay(retryAfter: retryAfter) else { throw failure }
-      try await sleep(delay, call: call)
+      switch state.decide(retryAfter: retryAfter, deadlineLeft: deadlineLeft) {
+      case .retry(let delay): try await sleep(delay, call: call)
+      case .stop(let reason): throw failure.adding(reason: reason)
+      }
     }
   }
 
@@ -97,6 +103,11 @@ extension OpenRouterClient {
   func decodeData<T>(
     _ json: JSONValue, call: Call, _ decode: (JSONValue) throws(ShapeProblem) -> T
   ) throws(RemoteError) -> T {
+    if json["data"] == nil, let message = json["error"]?["message"]?.stringValue {
+      throw RemoteError(
+        .errorBody, slug: call.slug, message: "the server answered with an error: \(scrub(oneLine(message)))",
+        request: call.label)
+    }
     do throws(ShapeProblem) {
       guard let data = json["data"] else { throw ShapeProblem(message: "the answer lacks \"data\"") }
       return try decode(data)
@@ -127,11 +138,11 @@ extension OpenRouterClient {
       .http(response.status), slug: call.slug, message: message, request: call.label, attempts: attempts)
   }
 
-  func error(from failure: TransportFailure, call: Call, attempts: Int) -> RemoteError {
+  func error(from failure: TransportFailure, call: Call, attempts: Int, timeout: TimeInterval) -> RemoteError {
     if failure.isTimeout {
-      let seconds = Int(Self.wholeSeconds(configuration.timeout))
       return RemoteError(
-        .timeout, slug: call.slug, message: "no answer within \(seconds) s", request: call.label, attempts: attempts)
+        .timeout, slug: call.slug, message: "no answer within \(RetryState.seconds(timeout))", request: call.label,
+        attempts: attempts)
     }
     if failure.isCancelled {
       return RemoteError(.cancelled, slug: call.slug, message: "cancelled", request: call.label, attempts: attempts)
@@ -167,14 +178,15 @@ extension OpenRouterClient {
     return scrub(line)
   }
 
-  private func oneLine(_ text: String) -> String {
+  func oneLine(_ text: String) -> String {
     String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
       .trimmingCharacters(in: .whitespaces)
   }
 
   /// Removes the key from server-provided text: the whole key, and any token that is a long piece of it
   /// (servers sometimes echo a truncated key).
-  func scrub(_ text: String) -> String {
-    KeyScrubber(secret: configuration.apiKey.secret).scrub(text)
-  }
+  func scrub(_ text: String) -> String { scrubber.scrub(text) }
+
+  /// The scrubber for this client's key.
+  var scrubber: KeyScrubber { KeyScrubber(secret: configuration.apiKey.secret) }
 }

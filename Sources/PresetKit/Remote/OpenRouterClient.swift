@@ -11,11 +11,14 @@ public struct OpenRouterClient: Sendable {
   /// The base URL text without a trailing slash.
   let base: String
   let policy: RetryPolicy
+  /// When the client was made: the start of the command's deadline (`Configuration.deadline`).
+  let startedAt: ContinuousClock.Instant
 
   /// Validates the configuration (key present, base URL https or loopback http) and creates a session.
   public init(_ configuration: Configuration) throws(RemoteError) {
     base = try configuration.validatedBase()
     self.configuration = configuration
+    startedAt = .now
     transport = HTTPTransport(timeout: Self.wholeSeconds(configuration.timeout))
     policy = RetryPolicy(
       retries: configuration.retries,
@@ -28,12 +31,19 @@ public struct OpenRouterClient: Sendable {
   /// HTTP requests sent by this client (and its copies) so far, retries included.
   public var requestCount: Int { transport.requestCount }
 
-  /// Lists every preset, following `offset`/`limit` pages until `total_count` items have been seen.
-  /// Presets are de-duplicated by id in case an update moves one across a page boundary mid-listing.
+  /// Lists every preset with a valid slug (see `listPresetsChecked`), dropping the warnings.
   public func listPresets() async throws(RemoteError) -> [LivePresetSummary] {
+    try await listPresetsChecked().presets
+  }
+
+  /// Lists every preset, following `offset`/`limit` pages (see `listAll` for how a list ends). Presets are
+  /// de-duplicated by id in case an update moves one across a page boundary mid-listing. A preset whose slug
+  /// breaks the repository's slug rule is left out and reported once as a `remote.bad-slug` warning.
+  public func listPresetsChecked() async throws(RemoteError) -> LivePresetListing {
     let items = try await listAll(path: "/presets", slug: nil, what: "presets")
     var seen: Set<String> = []
-    var presets: [LivePresetSummary] = []
+    var badSlugs: Set<String> = []
+    var listing = LivePresetListing(presets: [], skipped: [])
     for (index, item) in items.enumerated() {
       let preset: LivePresetSummary
       do {
@@ -41,18 +51,39 @@ public struct OpenRouterClient: Sendable {
       } catch {
         throw RemoteError(.decoding, message: scrub(error.message), request: "GET /presets")
       }
-      if seen.insert(preset.id).inserted { presets.append(preset) }
+      guard seen.insert(preset.id).inserted else { continue }
+      guard LiveSlug.isValid(preset.slug) else {
+        if badSlugs.insert(preset.slug).inserted {
+          listing.skipped.append(LiveSlug.skipped(preset.slug, id: preset.id, scrubber: scrubber))
+        }
+        continue
+      }
+      listing.presets.append(preset)
     }
-    return presets
+    return listing
   }
 
-  /// Reads one preset with its designated version; nil when the server answers 404.
+  /// Reads one preset with its designated version; nil when the server answers 404. An answer about another
+  /// slug than `slug` is a `.wrongPreset` error naming both.
   public func getPreset(slug: String) async throws(RemoteError) -> LivePreset? {
     let call = try Call(method: "GET", path: presetPath(slug), slug: slug)
     let response = try await perform(call, accepting: [404])
     if response.status == 404 { return nil }
     let json = try decodeJSON(response, call: call)
-    return try decodeData(json, call: call) { value throws(ShapeProblem) in try LivePreset(json: value) }
+    let live = try decodeData(json, call: call) { value throws(ShapeProblem) in try LivePreset(json: value) }
+    try checkSlug(live, call: call)
+    return live
+  }
+
+  /// Throws `.wrongPreset` unless `live` is the preset `call` was about.
+  func checkSlug(_ live: LivePreset, call: Call) throws(RemoteError) {
+    guard let asked = call.slug, live.slug != asked else { return }
+    throw RemoteError(
+      .wrongPreset, slug: asked,
+      message:
+        "asked for preset \(LiveSlug.quoted(asked, scrubber: scrubber)) but the server answered for preset "
+        + "\(LiveSlug.quoted(live.slug, scrubber: scrubber)); the answer is not used",
+      request: call.label)
   }
 
   /// Lists a preset's versions, oldest first, across all pages.
@@ -81,13 +112,27 @@ public struct OpenRouterClient: Sendable {
   }
 
   /// Fetches all pages of a `{data, total_count}` list.
+  ///
+  /// A list ends normally on an empty page, once `total_count` items have arrived, or on a page shorter than
+  /// the longest page seen so far (the server's real page size, which may be below `limit`). It ends with a
+  /// `.pagination` error on a page that brings only ids already seen (a server that ignores `offset`) and after
+  /// `maxListPages` pages, so a broken or hostile server cannot keep a command listing for ever.
   private func listAll(path: String, slug: String?, what: String) async throws(RemoteError) -> [JSONValue] {
     var items: [JSONValue] = []
+    var ids: Set<String> = []
     var offset = 0
-    while true {
+    var longestPage = 0
+    for pageNumber in 1... {
       let call = Call(
         method: "GET", path: path, query: [("offset", "\(offset)"), ("limit", "\(configuration.pageSize)")],
         slug: slug)
+      guard pageNumber <= configuration.maxListPages else {
+        throw RemoteError(
+          .pagination, slug: slug,
+          message:
+            "stopped listing \(what) after \(configuration.maxListPages) pages (\(items.count) items) without reaching "
+            + "the end the server announced", request: "GET \(path)")
+      }
       let response = try await perform(call)
       let json = try decodeJSON(response, call: call)
       let page: ListPage
@@ -96,15 +141,34 @@ public struct OpenRouterClient: Sendable {
       } catch {
         throw RemoteError(.decoding, slug: slug, message: scrub(error.message), request: call.label)
       }
+      // An empty page ends the walk even if total_count promised more (it can shrink while we read).
+      if page.items.isEmpty { return items }
+      let newIds = page.items.compactMap { $0["id"]?.stringValue }.filter { ids.insert($0).inserted }
+      if newIds.isEmpty && pageNumber > 1 {
+        throw RemoteError(
+          .pagination, slug: slug,
+          message:
+            "the page at offset \(offset) repeats only \(what) already listed (the server seems to ignore offset); "
+            + "stopped after \(pageNumber) pages", request: call.label)
+      }
       items += page.items
       offset += page.items.count
-      // An empty page ends the walk even if total_count promised more (it can shrink while we read).
-      if page.items.isEmpty || offset >= page.totalCount { return items }
+      if offset >= page.totalCount || page.items.count < longestPage { return items }
+      longestPage = max(longestPage, page.items.count)
     }
+    return items
   }
 
   /// Rounds a timeout up to whole seconds: URLSession on Linux truncates fractions (0.5 s fails at once).
   static func wholeSeconds(_ timeout: TimeInterval) -> TimeInterval {
     max(1, timeout.rounded(.up))
   }
+}
+
+/// The live presets a listing returned, and the warnings about those it left out.
+public struct LivePresetListing: Sendable {
+  /// Presets with valid slugs, in the server's order.
+  public var presets: [LivePresetSummary]
+  /// One `remote.bad-slug` warning per distinct invalid slug the server listed.
+  public var skipped: [Diagnostic]
 }

@@ -27,6 +27,38 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
     case unknownOutcome
     /// The calling task was cancelled.
     case cancelled
+    /// A slug the server sent breaks the repository's slug rule (`PresetSource.isValidSlug`).
+    case invalidSlug
+    /// The server answered for another preset than the one asked for.
+    case wrongPreset
+    /// A 2xx answer whose body is the API's `{"error": {...}}` shape instead of data.
+    case errorBody
+    /// A list did not end the way the API documents (offset ignored, too many pages).
+    case pagination
+    /// The whole command's deadline (`--deadline`) passed.
+    case deadline
+  }
+
+  /// A stable code per kind, e.g. `remote.timeout`, `remote.bad-slug`, `remote.http.503`.
+  public var code: String {
+    switch kind {
+    case .missingKey: "remote.missing-key"
+    case .invalidKey: "remote.invalid-key"
+    case .invalidURL: "remote.invalid-url"
+    case .invalidConfiguration: "remote.invalid-configuration"
+    case .http(let status): "remote.http.\(status)"
+    case .redirect: "remote.redirect"
+    case .transport: "remote.transport"
+    case .timeout: "remote.timeout"
+    case .decoding: "remote.decoding"
+    case .unknownOutcome: "remote.unknown-outcome"
+    case .cancelled: "remote.cancelled"
+    case .invalidSlug: "remote.bad-slug"
+    case .wrongPreset: "remote.wrong-preset"
+    case .errorBody: "remote.error-body"
+    case .pagination: "remote.pagination"
+    case .deadline: "remote.deadline"
+    }
   }
 
   /// What kind of failure this is.
@@ -58,6 +90,14 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
     if attempts > 1 { details.append("\(attempts) attempts") }
     if !details.isEmpty { text += " (" + details.joined(separator: ", ") + ")" }
     return text
+  }
+
+  /// The same error with `reason` (why it was not retried) added to the message; unchanged when nil.
+  func adding(reason: String?) -> RemoteError {
+    guard let reason else { return self }
+    var copy = self
+    copy.message += "; not retried: " + reason
+    return copy
   }
 
   /// True for statuses and failures where a later retry by the user may succeed.

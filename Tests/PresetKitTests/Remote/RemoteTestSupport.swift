@@ -12,15 +12,18 @@ enum RemoteTest {
     return fake
   }
 
-  /// A client for `fake` with tiny backoff delays and a 1 s timeout, so retry tests stay fast.
+  /// A client for `fake` with tiny backoff delays and a 1 s timeout, so retry tests stay fast. The grace after
+  /// an unknown POST outcome is 0 (one read-back) unless given: the exactly-once tests set a real one.
   static func client(
     for fake: FakeOpenRouter, key: String? = nil, retries: Int = 4, timeout: TimeInterval = 1,
-    maxRetryElapsed: TimeInterval = 20
+    maxRetryElapsed: TimeInterval = 20, grace: TimeInterval = 0, deadline: TimeInterval = 600,
+    maxListPages: Int = OpenRouterClient.Configuration.defaultMaxListPages
   ) throws -> OpenRouterClient {
     try OpenRouterClient(
       OpenRouterClient.Configuration(
         apiKey: APIKey(key ?? fake.apiKey), baseURL: fake.baseURL, timeout: timeout, retries: retries,
-        maxRetryElapsed: maxRetryElapsed, backoffBase: 0.005, backoffMax: 0.05))
+        maxRetryElapsed: maxRetryElapsed, backoffBase: 0.005, backoffMax: 0.05, deadline: deadline,
+        unknownOutcomeGrace: grace, maxListPages: maxListPages))
   }
 
   /// A chat body with a system prompt and a model.
