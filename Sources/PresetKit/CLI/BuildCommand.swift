@@ -1,6 +1,7 @@
 import Foundation
 
-/// `presetctl build [PATH] [--output FILE]`: validate, then write the bundle atomically and print a summary.
+/// `presetctl build [PATH] [--output FILE|-]`: validate, then write the bundle atomically and print a summary
+/// (on stderr when the bundle itself goes to stdout).
 enum BuildCommand {
   static let command = CommandLineTool.Command(
     parser: ArgumentParser(
@@ -8,7 +9,7 @@ enum BuildCommand {
       positionalUsage: "[PATH]", maxPositionals: 1,
       options: [
         .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
-        .value("output", "FILE", "Where to write the bundle (default build/presets.bundle.json)."),
+        .value("output", "FILE", "Where to write the bundle (default build/presets.bundle.json; - for stdout)."),
         .value("format", "FORMAT", "Output format: text, json, markdown or github (default text)."),
         Compiler.allowEmptyOption,
       ],
@@ -22,51 +23,69 @@ enum BuildCommand {
     let path = parsed.positionals.first ?? "presets"
     let output = parsed.value("output") ?? "build/presets.bundle.json"
     if CompiledInput.refuse([path], format: format, context) { return CommandLineTool.exitError }
+    let console = context.console
+    // The target is checked before anything is compiled or created; `-` sends the bundle to stdout, and then
+    // everything else (diagnostics, the summary) goes to stderr so stdout holds the bundle alone.
+    let target: OutputTarget
     let spool: SpoolFile
-    do {
-      spool = try SpoolFile(
-        directory: (output as NSString).deletingLastPathComponent.isEmpty
-          ? "." : (output as NSString).deletingLastPathComponent)
+    do throws(AtomicFile.WriteError) {
+      target = try OutputTarget.resolve(output, standardOutput: { console.write($0) })
+      spool = try SpoolFile(directory: target.scratchFolder)
     } catch {
-      context.console.error("error: \(error)\n")
+      console.error(error.report)
       return CommandLineTool.exitError
+    }
+    let toStderr = target.isStandardOutput
+    func report(_ text: String) {
+      if toStderr { console.error(text) } else { console.write(text) }
     }
     // Each preset is serialised on the thread that compiled it and parked in the spool: a build holds no
     // compiled presets, only one summary row per preset.
     let compiler = Compiler.forCommand(parsed)
-    let (result, entries) = compiler.compile(paths: [path], layout: RepositoryLayout(containing: path)) { preset in
-      SpooledEntry(preset, spool: spool)
+    let layout = RepositoryLayout(containing: path)
+    let (result, compiled) = compiler.compile(paths: [path], layout: layout) { preset in
+      (entry: SpooledEntry(preset, spool: spool), prompt: preset.promptSource?.file)
     }
-    let renderer = DiagnosticRenderer.forResult(result, style: context.console.errStyle)
+    let entries = compiled.map(\.entry)
+    let renderer = DiagnosticRenderer.forResult(result, style: console.errStyle)
     if result.hasErrors {
       // Diagnostics are the result here: on stdout for machine formats, stderr for text.
       if format == .text {
-        context.console.error(renderer.render(result.diagnostics, format: .text))
-        context.console.error("build failed: \(output) was not written\n")
+        console.error(renderer.render(result.diagnostics, format: .text))
+        console.error("build failed: \(output) was not written\n")
       } else {
-        context.console.write(renderer.render(result.diagnostics, format: format))
+        report(renderer.render(result.diagnostics, format: format))
       }
       return CommandLineTool.exitError
     }
     if !result.diagnostics.isEmpty {
       if format == .github {
-        context.console.write(renderer.render(result.diagnostics, format: .github))
+        report(renderer.render(result.diagnostics, format: .github))
       } else {
-        context.console.error(renderer.render(result.diagnostics, format: .text))
+        console.error(renderer.render(result.diagnostics, format: .text))
       }
     }
+    // Never over a preset source: YAML below the root, the input file itself, or a prompt file read.
+    let read = [path] + compiled.compactMap(\.prompt).map { $0.hasPrefix("/") ? $0 : layout.root.path + "/" + $0 }
     let digest: String
     do {
-      digest = try PresetBundle.write(entries, spool: spool, to: output)
+      try target.refuseOverwriting(OutputTarget.Sources(root: layout, files: read))
+      digest = try PresetBundle.write(entries, spool: spool, to: target)
+    } catch let error as AtomicFile.WriteError {
+      console.error(error.report)
+      return CommandLineTool.exitError
+    } catch let error as PresetBundle.SpoolError {
+      console.error("error[\(error.code)]: \(error.message)\n")
+      return CommandLineTool.exitError
     } catch {
-      context.console.error("error: \(error)\n")
+      console.error("error: \(error)\n")
       return CommandLineTool.exitError
     }
     let rows = entries.map {
       BuildReport.Row(slug: $0.slug, skin: $0.skin, modelName: $0.modelName, version: $0.version)
     }
-    let report = BuildReport(entries: rows, digest: digest, output: output)
-    context.console.write(report.render(format, style: context.console.outStyle))
+    let summary = BuildReport(entries: rows, digest: digest, output: toStderr ? "stdout" : output)
+    report(summary.render(format, style: toStderr ? console.errStyle : console.outStyle))
     return CommandLineTool.exitOK
   }
 }

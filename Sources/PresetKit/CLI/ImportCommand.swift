@@ -19,6 +19,11 @@ enum ImportCommand {
       context.console.error("error: --into DIR is required\n")
       return CommandLineTool.exitError
     }
+    guard !OutputTarget.meansStandardOutput(into) else {
+      context.console.error(
+        "error[output.stdout-unsupported]: --into needs a folder: import writes one file per preset\n")
+      return CommandLineTool.exitError
+    }
     let all = parsed.flag("all")
     guard all != !parsed.positionals.isEmpty else {
       context.console.error("error: name slugs to import, or pass --all (not both)\n")
@@ -80,17 +85,19 @@ enum ImportCommand {
         context.console.error("skipped \(slug): it has no designated version\n")
         continue
       }
-      let path = (into as NSString).appendingPathComponent("\(slug).yaml")
-      if FileManager.default.fileExists(atPath: path) && !parsed.flag("force") {
-        context.console.error("error: \(path) exists (use --force to overwrite)\n")
-        failed = true
-        continue
-      }
-      do {
-        try AtomicFile.write(file.text, to: path)
+      // Placement is contained whatever the slug: one plain file name directly inside DIR.
+      do throws(AtomicFile.WriteError) {
+        let target = try OutputTarget.entry(named: LiveImport.fileName(for: slug), in: into)
+        let path = target.requested
+        if target.exists && !parsed.flag("force") {
+          context.console.error("error: \(path) exists (use --force to overwrite)\n")
+          failed = true
+          continue
+        }
+        try AtomicFile.write(file.text, to: target)
         context.console.write("imported \(slug) → \(path) (\(file.skin.rawValue), \(file.version.short))\n")
       } catch {
-        context.console.error("error: \(error)\n")
+        context.console.error(error.report)
         failed = true
       }
     }

@@ -1,4 +1,4 @@
-/// `presetctl plan [PATH|BUNDLE]`: compare desired presets with live ones and show what apply would do.
+/// `presetctl plan [PATH|BUNDLE] [--out PLAN|-]`: compare desired presets with live ones and show what apply would do.
 enum PlanCommand {
   static let command = CommandLineTool.Command(
     parser: ArgumentParser(
@@ -6,7 +6,7 @@ enum PlanCommand {
       positionalUsage: "[PATH|BUNDLE]", maxPositionals: 1,
       options: [
         .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
-        .value("out", "PLAN", "Save the plan for 'apply PLAN' (refused later if live presets moved)."),
+        .value("out", "PLAN", "Save the plan for 'apply PLAN' (refused later if live presets moved); - for stdout."),
         .flag("detailed-exitcode", "Exit 2 when there are changes, 0 when none, 1 on errors."),
         .value("format", "FORMAT", "Output format: text, json or markdown (default text)."),
         Compiler.allowEmptyOption,
@@ -22,26 +22,51 @@ enum PlanCommand {
         requirePresets: !parsed.flag("allow-empty"), context),
       let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
-    guard let plan = livePlan(desired.presets, client: client, parallelism: parallelism, context) else {
-      return CommandLineTool.exitError
-    }
+    // `--out` is checked before any request: never a node other than a regular file, never an input.
+    let console = context.console
+    var target: OutputTarget?
     if let out = parsed.value("out") {
-      do {
-        try AtomicFile.write(
-          JSONWriter.bytes(PlanFile(plan: plan, apiURL: client.configuration.baseURL).json, options: .pretty), to: out)
-        context.console.error("plan saved to \(out)\n")
+      do throws(AtomicFile.WriteError) {
+        let resolved = try OutputTarget.resolve(out, standardOutput: { console.write($0) })
+        try resolved.refuseOverwriting(sources(parsed.positionals.first ?? "presets", desired.presets))
+        target = resolved
       } catch {
-        context.console.error("error: \(error)\n")
+        console.error(error.report)
         return CommandLineTool.exitError
       }
     }
+    guard let plan = livePlan(desired.presets, client: client, parallelism: parallelism, context) else {
+      return CommandLineTool.exitError
+    }
+    if let target {
+      do throws(AtomicFile.WriteError) {
+        try AtomicFile.write(JSONWriter.bytes(PlanFile(plan: plan, apiURL: client.configuration.baseURL).json, options: .pretty), to: target)
+        if !target.isStandardOutput { console.error("plan saved to \(target.requested)\n") }
+      } catch {
+        console.error(error.report)
+        return CommandLineTool.exitError
+      }
+    }
+    // With `--out -` the saved plan is stdout; the report then goes to stderr.
+    let toStderr = target?.isStandardOutput ?? false
+    func show(_ text: String) {
+      if toStderr { console.error(text) } else { console.write(text) }
+    }
     let renderer = PlanRenderer(plan: plan)
     switch format {
-    case .json: context.console.write(renderer.json())
-    case .markdown: context.console.write(renderer.markdown())
-    default: context.console.write(renderer.text(style: context.console.outStyle))
+    case .json: show(renderer.json())
+    case .markdown: show(renderer.markdown())
+    default: show(renderer.text(style: toStderr ? console.errStyle : console.outStyle))
     }
     return parsed.flag("detailed-exitcode") && plan.hasChanges ? CommandLineTool.exitChanges : CommandLineTool.exitOK
+  }
+
+  /// What the desired state was read from: a bundle file, or a repository (its YAML, the path, prompt files).
+  static func sources(_ path: String, _ presets: [Preset]) -> OutputTarget.Sources {
+    guard !path.hasSuffix(".json") else { return OutputTarget.Sources(root: nil, files: [path]) }
+    let layout = RepositoryLayout(containing: path)
+    let prompts = presets.compactMap(\.promptSource?.file).map { $0.hasPrefix("/") ? $0 : layout.root.path + "/" + $0 }
+    return OutputTarget.Sources(root: layout, files: [path] + prompts)
   }
 
   /// Reads the live state for `presets` (one GET each plus the list pages); reports and returns nil on failure.

@@ -52,6 +52,8 @@ extension PresetBundle {
   public struct SpoolError: Error, Sendable, CustomStringConvertible {
     /// What failed.
     public var message: String
+    /// The stable diagnostic code (`output.not-regular`, … from the writer).
+    public var code: String = "output.write-failed"
     /// The text shown to people.
     public var description: String { message }
   }
@@ -63,11 +65,24 @@ extension PresetBundle {
   /// before the rename; per chunk of entries one thread hashes the canonical bytes while another re-indents
   /// them, so SHA-256 and layout overlap on two cores.
   static func write(_ entries: [SpooledEntry], spool: SpoolFile, to path: String) throws(SpoolError) -> String {
+    let target: OutputTarget
+    do {
+      target = try OutputTarget.resolve(path)
+    } catch {
+      throw SpoolError(message: error.description, code: error.code)
+    }
+    return try write(entries, spool: spool, to: target)
+  }
+
+  /// Writes a bundle from spooled entries to a resolved target (a file, or standard output).
+  static func write(_ entries: [SpooledEntry], spool: SpoolFile, to target: OutputTarget) throws(SpoolError)
+    -> String
+  {
     let hasher = HashBox()
     hasher.update([UInt8(ascii: "[")])
     var failure: SpoolError?
     do throws(AtomicFile.WriteError) {
-      try AtomicFile.write(to: path) { sink in
+      try AtomicFile.write(to: target) { sink in
         sink.write("{\n  \"digest\": \"".utf8)
         let digestOffset = sink.offset
         sink.write(("sha256:" + String(repeating: "0", count: 64)).utf8)
@@ -109,7 +124,7 @@ extension PresetBundle {
         sink.patch(at: digestOffset, with: Array(hasher.digest.utf8))
       }
     } catch {
-      throw failure ?? SpoolError(message: error.description)
+      throw failure ?? SpoolError(message: error.description, code: error.code)
     }
     return hasher.digest
   }

@@ -17,6 +17,10 @@ public enum LiveImport {
     public var version: PresetVersion
   }
 
+  /// The file name `import` writes a live preset to. The slug comes from the server, so the name is placed with
+  /// `OutputTarget.entry(named:in:)`, which refuses anything but a plain name inside the folder.
+  public static func fileName(for slug: String) -> String { slug + ".yaml" }
+
   /// The first skin whose schema accepts a body made of this model: chat, then responses, then messages.
   public static func skin(for model: PresetModel, validators: SkinValidators) -> Skin? {
     for skin in [Skin.chat, .responses, .messages] {
