@@ -26,7 +26,7 @@ enum BuildCommand {
         directory: (output as NSString).deletingLastPathComponent.isEmpty
           ? "." : (output as NSString).deletingLastPathComponent)
     } catch {
-      context.console.error("error: \(error)\n")
+      context.console.error("error: \(SafeText.terminal("\(error)"))\n")
       return CommandLineTool.exitError
     }
     // Each preset is serialised on the thread that compiled it and parked in the spool: a build holds no
@@ -57,7 +57,7 @@ enum BuildCommand {
     do {
       digest = try PresetBundle.write(entries, spool: spool, to: output)
     } catch {
-      context.console.error("error: \(error)\n")
+      context.console.error("error: \(SafeText.terminal("\(error)"))\n")
       return CommandLineTool.exitError
     }
     let rows = entries.map {

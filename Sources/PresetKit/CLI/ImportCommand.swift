@@ -49,31 +49,43 @@ enum ImportCommand {
     switch outcome {
     case .success(let p): presets = p
     case .failure(let error):
-      context.console.error("error: \(error.description)\n")
+      context.console.error("error: \(SafeText.terminal(error.description))\n")
       return CommandLineTool.exitError
     }
     var failed = false
+    let keyScrubber = Console.Scrubber(secret: client.configuration.apiKey.secret)
     for (slug, live) in presets {
       guard let live else {
-        context.console.error("error: no live preset `\(slug)`\n")
+        context.console.error("error: no live preset `\(SafeText.terminal(slug))`\n")
         failed = true
         continue
       }
       guard let file = LiveImport.file(for: live, validators: SkinValidators.embedded) else {
-        context.console.error("skipped \(slug): it has no designated version\n")
+        context.console.error("skipped \(SafeText.terminal(slug)): it has no designated version\n")
+        continue
+      }
+      // A file with the key would put it into git: report it instead (the key must be rotated anyway).
+      if let scrubber = keyScrubber, scrubber.scrub(file.text) != file.text {
+        let diagnostic = Diagnostic.error(
+          "import.contains-key",
+          "the live preset `\(slug)` contains the API key (or a long piece of it); its file was not written",
+          hint: "rotate the key, and remove it from the preset in OpenRouter")
+        context.console.error(DiagnosticRenderer(style: context.console.errStyle).text(diagnostic))
+        failed = true
         continue
       }
       let path = (into as NSString).appendingPathComponent("\(slug).yaml")
       if FileManager.default.fileExists(atPath: path) && !parsed.flag("force") {
-        context.console.error("error: \(path) exists (use --force to overwrite)\n")
+        context.console.error("error: \(SafeText.terminal(path)) exists (use --force to overwrite)\n")
         failed = true
         continue
       }
       do {
         try AtomicFile.write(file.text, to: path)
-        context.console.write("imported \(slug) → \(path) (\(file.skin.rawValue), \(file.version.short))\n")
+        context.console.write(
+          SafeText.terminal("imported \(slug) → \(path) (\(file.skin.rawValue), \(file.version.short))") + "\n")
       } catch {
-        context.console.error("error: \(error)\n")
+        context.console.error("error: \(SafeText.terminal("\(error)"))\n")
         failed = true
       }
     }

@@ -28,7 +28,7 @@ enum PlanCommand {
         try AtomicFile.write(JSONWriter.bytes(PlanFile(plan: plan).json, options: .pretty), to: out)
         context.console.error("plan saved to \(out)\n")
       } catch {
-        context.console.error("error: \(error)\n")
+        context.console.error("error: \(SafeText.terminal("\(error)"))\n")
         return CommandLineTool.exitError
       }
     }
@@ -57,7 +57,7 @@ enum PlanCommand {
     switch outcome {
     case .success(let plan): return plan
     case .failure(let error):
-      context.console.error("error: \(error.description)\n")
+      context.console.error("error: \(SafeText.terminal(error.description))\n")
       return nil
     }
   }
