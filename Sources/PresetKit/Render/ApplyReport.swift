@@ -50,7 +50,7 @@ public struct ApplyReport: Sendable {
     if !shown.isEmpty {
       out += "| preset | result | detail |\n|---|---|---|\n"
       for o in shown {
-        let detail = SafeText.markdownText(o.message ?? o.versionNumber.map { "live v\($0)" } ?? "")
+        let detail = SafeText.markdownMessage(o.message ?? o.versionNumber.map { "live v\($0)" } ?? "", inTable: true)
         out += "| \(SafeText.markdownCode(o.slug, inTable: true)) | \(o.status.rawValue) | \(detail) |\n"
       }
     }

@@ -61,7 +61,7 @@ public struct ReviewFailureRenderer: Sendable {
   public func markdown() -> String {
     var out = "\(ReviewRenderer.commentMarker)\n### presetctl diff\n\n"
     for failure in failures {
-      out += "❌ **\(SafeText.markdownText(failure.message))**\n\n"
+      out += "❌ **\(SafeText.markdownMessage(failure.message))**\n\n"
       if !failure.diagnostics.isEmpty {
         let shown = Array(failure.diagnostics.prefix(Self.diagnosticLimit))
         out += DiagnosticRenderer().render(shown, format: .markdown) + more(failure) + "\n"

@@ -81,6 +81,19 @@ public enum SafeText {
     map(text) { markdownSpecials.contains($0) ? "\\" + String($0) : nil }
   }
 
+  /// A presetctl message for Markdown: messages quote values in backticks, so with balanced backticks the
+  /// quoted parts become code spans (`markdownCode`) and the rest prose (`markdownText`); otherwise all is prose.
+  /// Either way every part is neutralised, whatever the quoted values hold.
+  public static func markdownMessage(_ text: String, inTable: Bool = false) -> String {
+    let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+    guard parts.count > 1, parts.count % 2 == 1 else { return markdownText(text) }
+    var out = ""
+    for (i, part) in parts.enumerated() {
+      out += i % 2 == 0 ? markdownText(String(part)) : markdownCode(String(part), inTable: inTable)
+    }
+    return out
+  }
+
   /// An inline code span that survives backticks and newlines inside: the fence is one backtick longer than
   /// the longest run inside, and unsafe scalars are escaped. In a table cell (`inTable`), `|` is escaped too
   /// (GitHub splits cells before it parses code spans, and shows `\|` there as `|`).
@@ -91,8 +104,8 @@ public enum SafeText {
     return ticks + pad + flat + pad + ticks
   }
 
-  /// Text inside HTML (a `<summary>`): one line, unsafe scalars escaped, `&`, `<`, `>`, `"` and `'` as
-  /// entities. GitHub does not parse Markdown inside the HTML block, so nothing else is needed.
+  /// Text inside HTML (a `<summary>`): one line, unsafe scalars escaped, `&`, `<`, `>`, `"`, `'` and `` ` `` as
+  /// entities (GitHub does not parse Markdown inside the HTML block; the backtick entity keeps it so if it did).
   public static func markdownHTML(_ text: String) -> String {
     map(text) { scalar in
       switch scalar {
@@ -101,6 +114,7 @@ public enum SafeText {
       case ">": "&gt;"
       case "\"": "&quot;"
       case "'": "&#39;"
+      case "`": "&#96;"
       default: nil
       }
     }
