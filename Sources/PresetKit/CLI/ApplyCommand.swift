@@ -65,7 +65,7 @@ enum ApplyCommand {
     switch outcome {
     case .success(let o): outcomes = o
     case .failure(let error):
-      context.console.error("error: \(error.description)\n")
+      context.console.error("error: \(SafeText.terminal(error.description))\n")
       return CommandLineTool.exitError
     }
     let report = ApplyReport(outcomes: outcomes)

@@ -32,7 +32,7 @@ enum BuildCommand {
       target = try OutputTarget.resolve(output, standardOutput: { console.write($0) })
       spool = try SpoolFile(directory: target.scratchFolder)
     } catch {
-      console.error(error.report)
+      console.error(SafeText.terminal(String(error.report.dropLast())) + "\n")
       return CommandLineTool.exitError
     }
     let toStderr = target.isStandardOutput
@@ -72,13 +72,13 @@ enum BuildCommand {
       try target.refuseOverwriting(OutputTarget.Sources(root: layout, files: read))
       digest = try PresetBundle.write(entries, spool: spool, to: target)
     } catch let error as AtomicFile.WriteError {
-      console.error(error.report)
+      console.error(SafeText.terminal(String(error.report.dropLast())) + "\n")
       return CommandLineTool.exitError
     } catch let error as PresetBundle.SpoolError {
       console.error("error[\(error.code)]: \(error.message)\n")
       return CommandLineTool.exitError
     } catch {
-      console.error("error: \(error)\n")
+      console.error("error: \(SafeText.terminal("\(error)"))\n")
       return CommandLineTool.exitError
     }
     let rows = entries.map {

@@ -71,7 +71,11 @@ public enum CommandLineTool {
   }
 
   /// Runs the tool with arguments (without the program name) and returns the exit code.
-  public static func run(_ arguments: [String], context: Context) -> Int32 {
+  public static func run(_ arguments: [String], context original: Context) -> Int32 {
+    // Every write is scrubbed of the API key (from the environment now, from --api-key-file once parsed).
+    var context = original
+    context.console = original.console.scrubbing(
+      try? APIKey.fromEnvironmentOrFile(path: nil, environment: original.environment))
     guard let first = arguments.first else {
       context.console.error(help)
       return exitError
@@ -99,6 +103,10 @@ public enum CommandLineTool {
       if let hint = error.hint { message += "hint: \(hint)\n" }
       context.console.error(message + command.parser.usage + "\n")
       return exitError
+    }
+    if let file = parsed.value("api-key-file") {
+      context.console = context.console.scrubbing(
+        try? APIKey.fromEnvironmentOrFile(path: file, environment: original.environment))
     }
     if parsed.flag("help") {
       context.console.write(command.parser.help)

@@ -17,6 +17,8 @@ public struct Console: Sendable {
   public let errStyle: Style
   /// True when stderr is a terminal (progress lines are shown only then).
   public let errIsTTY: Bool
+  /// Remove API keys from every write (the sink every byte presetctl prints passes); empty without a key.
+  var scrubbers: [Scrubber] = []
 
   /// The process's real stdout and stderr.
   public static func standard(environment: [String: String]) -> Console {
@@ -42,15 +44,17 @@ public struct Console: Sendable {
   }
 
   /// Writes to stdout.
-  public func write(_ text: String) { out(text) }
+  public func write(_ text: String) { out(scrubbed(text)) }
 
   /// Writes to stderr.
-  public func error(_ text: String) { err(text) }
+  public func error(_ text: String) { err(scrubbed(text)) }
 
   /// Writes a progress line to stderr, only on a terminal.
   public func progress(_ text: String) {
-    if errIsTTY { err(text) }
+    if errIsTTY { err(scrubbed(text)) }
   }
+
+  private func scrubbed(_ text: String) -> String { scrubbers.reduce(text) { $1.scrub($0) } }
 
   private static func writeAll(_ fd: Int32, _ text: String) {
     var bytes = Array(text.utf8)

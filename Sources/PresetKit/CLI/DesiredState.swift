@@ -32,11 +32,12 @@ enum DesiredState {
         }
         return Loaded(presets: try PresetBundle(json: json).presets, planFile: nil)
       } catch let error as FileReader.Failure {
-        context.console.error("error: \(error.message(for: path))\n")
+        context.console.error("error: \(SafeText.terminal(error.message(for: path)))\n")
       } catch let error as JSONParser.Error {
-        context.console.error("error: \(path):\(error.line):\(error.column): \(error.message)\n")
+        context.console.error(
+          SafeText.terminal("error: \(path):\(error.line):\(error.column): \(error.message)") + "\n")
       } catch {
-        context.console.error("error: \(path): \(error)\n")
+        context.console.error(SafeText.terminal("error: \(path): \(error)") + "\n")
       }
       return nil
     }

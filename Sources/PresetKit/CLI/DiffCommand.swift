@@ -54,7 +54,7 @@ enum DiffCommand {
       do {
         root = try GitRevision.repositoryRoot(near: existingFolder(of: path))
       } catch {
-        console.error("error: --base needs a git repository: \(error.message)\n")
+        console.error("error: --base needs a git repository: \(SafeText.terminal(error.message))\n")
         return CommandLineTool.exitError
       }
       guard let relative = ReviewInput.relativePath(path, repositoryRoot: root) else {
@@ -123,7 +123,7 @@ enum DiffCommand {
       if !compileFailures.isEmpty {
         console.write(ReviewFailureRenderer(failures: compileFailures).render(format, style: console.outStyle))
       }
-      for failure in failures { console.error("error: \(failure.message)\n") }
+      for failure in failures { console.error("error: \(SafeText.terminal(failure.message))\n") }
       return CommandLineTool.exitError
     }
   }

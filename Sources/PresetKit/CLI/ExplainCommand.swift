@@ -30,7 +30,7 @@ enum ExplainCommand {
     guard let preset = result.presets.first(where: { $0.slug == slug }) else {
       let hint =
         DidYouMean.suggestion(for: slug, among: result.presets.map(\.slug)).map { " (did you mean `\($0)`?)" } ?? ""
-      context.console.error("error: no preset `\(slug)`\(hint)\n")
+      context.console.error(SafeText.terminal("error: no preset `\(slug)`\(hint)") + "\n")
       return CommandLineTool.exitError
     }
     if format == .json {
@@ -39,7 +39,7 @@ enum ExplainCommand {
       object["version"] = .string(preset.version.rawValue)
       object["request"] = preset.request?.value ?? .null
       object["origins"] = .array(origins(preset))
-      context.console.write(JSONWriter.string(.object(object)))
+      context.console.write(SafeText.json(JSONWriter.string(.object(object))))
     } else {
       context.console.write(ExplainRenderer(preset: preset).text(style: context.console.outStyle))
     }

@@ -71,18 +71,29 @@ enum ImportCommand {
       for warning in warnings { context.console.error(renderer.text(warning)) }
       skipped += warnings.count
     case .failure(let error):
-      context.console.error("error: \(error.description)\n")
+      context.console.error("error: \(SafeText.terminal(error.description))\n")
       return CommandLineTool.exitError
     }
     var failed = false
+    let keyScrubber = Console.Scrubber(secret: client.configuration.apiKey.secret)
     for (slug, live) in presets {
       guard let live else {
-        context.console.error("error: no live preset `\(slug)`\n")
+        context.console.error("error: no live preset `\(SafeText.terminal(slug))`\n")
         failed = true
         continue
       }
       guard let file = LiveImport.file(for: live, validators: SkinValidators.embedded) else {
-        context.console.error("skipped \(slug): it has no designated version\n")
+        context.console.error("skipped \(SafeText.terminal(slug)): it has no designated version\n")
+        continue
+      }
+      // A file with the key would put it into git: report it instead (the key must be rotated anyway).
+      if let scrubber = keyScrubber, scrubber.scrub(file.text) != file.text {
+        let diagnostic = Diagnostic.error(
+          "import.contains-key",
+          "the live preset `\(slug)` contains the API key (or a long piece of it); its file was not written",
+          hint: "rotate the key, and remove it from the preset in OpenRouter")
+        context.console.error(DiagnosticRenderer(style: context.console.errStyle).text(diagnostic))
+        failed = true
         continue
       }
       // Placement is contained whatever the slug: one plain file name directly inside DIR.
@@ -90,14 +101,15 @@ enum ImportCommand {
         let target = try OutputTarget.entry(named: LiveImport.fileName(for: slug), in: into)
         let path = target.requested
         if target.exists && !parsed.flag("force") {
-          context.console.error("error: \(path) exists (use --force to overwrite)\n")
+          context.console.error("error: \(SafeText.terminal(path)) exists (use --force to overwrite)\n")
           failed = true
           continue
         }
         try AtomicFile.write(file.text, to: target)
-        context.console.write("imported \(slug) → \(path) (\(file.skin.rawValue), \(file.version.short))\n")
+        context.console.write(
+          SafeText.terminal("imported \(slug) → \(path) (\(file.skin.rawValue), \(file.version.short))") + "\n")
       } catch {
-        context.console.error(error.report)
+        context.console.error(SafeText.terminal(String(error.report.dropLast())) + "\n")
         failed = true
       }
     }

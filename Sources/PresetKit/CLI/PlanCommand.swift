@@ -31,7 +31,7 @@ enum PlanCommand {
         try resolved.refuseOverwriting(sources(parsed.positionals.first ?? "presets", desired.presets))
         target = resolved
       } catch {
-        console.error(error.report)
+        console.error(SafeText.terminal(String(error.report.dropLast())) + "\n")
         return CommandLineTool.exitError
       }
     }
@@ -43,7 +43,7 @@ enum PlanCommand {
         try AtomicFile.write(JSONWriter.bytes(PlanFile(plan: plan, apiURL: client.configuration.baseURL).json, options: .pretty), to: target)
         if !target.isStandardOutput { console.error("plan saved to \(target.requested)\n") }
       } catch {
-        console.error(error.report)
+        console.error(SafeText.terminal(String(error.report.dropLast())) + "\n")
         return CommandLineTool.exitError
       }
     }
@@ -88,7 +88,7 @@ enum PlanCommand {
       for warning in plan.warnings { context.console.error(renderer.text(warning)) }
       return plan
     case .failure(let error):
-      context.console.error("error: \(error.description)\n")
+      context.console.error("error: \(SafeText.terminal(error.description))\n")
       return nil
     }
   }

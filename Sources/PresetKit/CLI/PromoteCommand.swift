@@ -69,7 +69,7 @@ enum PromoteCommand {
         rows.append(
           Row(base: base, fromSlug: from.slug(for: base), toSlug: to.slug(for: base), from: a?.model, to: b?.model))
       } catch {
-        context.console.error("error: \(error.description)\n")
+        context.console.error("error: \(SafeText.terminal(error.description))\n")
         return CommandLineTool.exitError
       }
     }
@@ -94,22 +94,32 @@ enum PromoteCommand {
             .init(key: "to_version", value: row.to.map { .string($0.version.rawValue) } ?? .null),
           ]))
       }
-      context.console.write(JSONWriter.string(.object(JSONObject([.init(key: "presets", value: .array(items))]))))
+      context.console.write(
+        SafeText.json(JSONWriter.string(.object(JSONObject([.init(key: "presets", value: .array(items))])))))
       return
     }
     let style = context.console.outStyle
     let table = TextTable(
       header: ["PRESET", fromName.uppercased(), toName.uppercased(), "STATE"],
-      rows: rows.map { [$0.base, $0.from?.version.short ?? "-", $0.to?.version.short ?? "-", state($0)] })
+      rows: rows.map {
+        [
+          SafeText.terminal($0.base), $0.from?.version.short ?? "-", $0.to?.version.short ?? "-",
+          SafeText.terminal(state($0)),
+        ]
+      })
     var out = table.render(style: style)
     for row in rows where !row.same {
       guard let a = row.from, let b = row.to else { continue }
-      out += "\n\(style.bold(row.base)): \(toName) → \(fromName)\n"
+      out += "\n\(style.bold(SafeText.terminal(row.base))): " + SafeText.terminal("\(toName) → \(fromName)") + "\n"
       for change in JSONDiff.changes(from: .object(b.config), to: .object(a.config)) {
-        out += "    \(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))\n"
+        out +=
+          "    "
+          + SafeText.terminal("\(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))")
+          + "\n"
       }
-      out += TextDiff.unified(
-        old: b.systemPrompt, new: a.systemPrompt, oldName: row.toSlug, newName: row.fromSlug, style: style)
+      out += DiffText.terminal(
+        TextDiff.unified(old: b.systemPrompt, new: a.systemPrompt, oldName: row.toSlug, newName: row.fromSlug),
+        style: style)
     }
     let differing = rows.filter { !$0.same }.count
     out +=

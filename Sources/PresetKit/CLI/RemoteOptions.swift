@@ -44,7 +44,7 @@ enum RemoteOptions {
       }
       return try OpenRouterClient(configuration)
     } catch {
-      context.console.error("error: \(error.description)\n")
+      context.console.error("error: \(SafeText.terminal(error.description))\n")
       return nil
     }
   }

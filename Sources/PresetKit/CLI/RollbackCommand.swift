@@ -32,7 +32,9 @@ enum RollbackCommand {
       }
     }
     guard case .success(let (live, old)) = fetched else {
-      if case .failure(let error) = fetched { context.console.error("error: \(error.description)\n") }
+      if case .failure(let error) = fetched {
+        context.console.error("error: \(SafeText.terminal(error.description))\n")
+      }
       return CommandLineTool.exitError
     }
     let wanted = old.model
@@ -44,12 +46,18 @@ enum RollbackCommand {
     }
     let style = context.console.outStyle
     var diff =
-      "\(slug): live v\(live?.designatedVersion?.version ?? 0) (\(current?.version.short ?? "none")) → content of v\(target) (\(wanted.version.short))\n"
+      SafeText.terminal(
+        "\(slug): live v\(live?.designatedVersion?.version ?? 0) (\(current?.version.short ?? "none")) → content of v\(target) (\(wanted.version.short))"
+      ) + "\n"
     for change in JSONDiff.changes(from: .object(current?.config ?? JSONObject()), to: .object(wanted.config)) {
-      diff += "    \(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))\n"
+      diff +=
+        "    "
+        + SafeText.terminal("\(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))")
+        + "\n"
     }
-    diff += TextDiff.unified(
-      old: current?.systemPrompt, new: wanted.systemPrompt, oldName: "live", newName: "v\(target)", style: style)
+    diff += DiffText.terminal(
+      TextDiff.unified(old: current?.systemPrompt, new: wanted.systemPrompt, oldName: "live", newName: "v\(target)"),
+      style: style)
     context.console.write(diff)
     if parsed.flag("dry-run") { return CommandLineTool.exitOK }
     if !parsed.flag("yes") {
@@ -84,7 +92,7 @@ enum RollbackCommand {
         "rolled back \(slug): now live v\(stored.designatedVersion?.version ?? 0) with the content of v\(target)\n")
       return CommandLineTool.exitOK
     case .failure(let error):
-      context.console.error("error: \(error.description)\n")
+      context.console.error("error: \(SafeText.terminal(error.description))\n")
       return CommandLineTool.exitError
     }
   }

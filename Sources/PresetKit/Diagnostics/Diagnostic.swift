@@ -32,6 +32,23 @@ public struct Diagnostic: Sendable, Hashable {
     }
   }
 
+  /// A stretch of a source line that snippets must not show (a secret found there), in the diagnostic's file.
+  public struct Redaction: Sendable, Hashable {
+    /// 1-based line.
+    public var line: Int
+    /// 1-based column (Unicode scalars) of the first hidden character.
+    public var column: Int
+    /// Scalars hidden; nil hides the rest of the line (when the exact end in the source is not known).
+    public var length: Int?
+
+    /// Creates a redaction.
+    public init(line: Int, column: Int, length: Int?) {
+      self.line = line
+      self.column = column
+      self.length = length
+    }
+  }
+
   /// Error, warning or note.
   public var severity: Severity
   /// A stable, dotted code such as `yaml.duplicate-key` or `schema.type`; scripts may match on it.
@@ -46,6 +63,8 @@ public struct Diagnostic: Sendable, Hashable {
   public var related: [Related]
   /// An optional suggestion ("quote the value", "did you mean ...").
   public var hint: String?
+  /// Parts of source lines the text renderer masks in snippets (set by `lint.secret`).
+  public var redactions: [Redaction]
 
   /// Creates a diagnostic.
   public init(
@@ -55,7 +74,8 @@ public struct Diagnostic: Sendable, Hashable {
     location: SourceLocation? = nil,
     path: String? = nil,
     related: [Related] = [],
-    hint: String? = nil
+    hint: String? = nil,
+    redactions: [Redaction] = []
   ) {
     self.severity = severity
     self.code = code
@@ -64,6 +84,7 @@ public struct Diagnostic: Sendable, Hashable {
     self.path = path
     self.related = related
     self.hint = hint
+    self.redactions = redactions
   }
 
   /// Shorthand for an error diagnostic.

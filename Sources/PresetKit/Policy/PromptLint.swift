@@ -11,7 +11,7 @@ enum PromptLint {
     let locator = prompt.isEmpty ? nil : promptLocator(view, pointer: extraction)
     func report(
       _ findings: [PromptScanner.Finding], severity: Diagnostic.Severity, code: String, hint: String? = nil,
-      message: (PromptScanner.Finding) -> String
+      masked: Bool = false, message: (PromptScanner.Finding) -> String
     ) {
       guard let locator else { return }
       for (i, finding) in findings.prefix(maxFindings).enumerated() {
@@ -19,11 +19,13 @@ enum PromptLint {
         if i == maxFindings - 1, findings.count > maxFindings {
           text += " (and \(findings.count - maxFindings) more)"
         }
+        let location = locator.location(ofOffset: finding.offset, in: prompt)
         diagnostics.append(
           Diagnostic(
-            severity: severity, code: code, message: text,
-            location: locator.location(ofOffset: finding.offset, in: prompt),
-            path: extraction.map(view.path) ?? "/system_prompt_file", hint: hint))
+            severity: severity, code: code, message: text, location: location,
+            path: extraction.map(view.path) ?? "/system_prompt_file", hint: hint,
+            redactions: masked
+              ? [redaction(of: finding, at: location, locator: locator, in: prompt, exact: extraction == nil)] : []))
       }
     }
     if let severity = settings.placeholders {
@@ -40,7 +42,7 @@ enum PromptLint {
     if let severity = settings.secrets {
       report(
         SecretScanner.scan(prompt), severity: severity, code: "lint.secret",
-        hint: "remove it and rotate the credential; presets are stored in git and on OpenRouter"
+        hint: "remove it and rotate the credential; presets are stored in git and on OpenRouter", masked: true
       ) { "likely secret in the system prompt: \($0.text)" }
       diagnostics += requestSecrets(view, skipping: extraction, severity: severity)
     }
@@ -114,12 +116,13 @@ enum PromptLint {
           TextLocator(TextLocator.placement(of: $0.node, file: $0.file, text: text))
         }
         for finding in findings.prefix(maxFindings) {
+          let location = locator?.location(ofOffset: finding.offset, in: bytes) ?? view.presetLocation
           diagnostics.append(
             Diagnostic(
               severity: severity, code: "lint.secret", message: "likely secret in the request: \(finding.text)",
-              location: locator?.location(ofOffset: finding.offset, in: bytes) ?? view.presetLocation,
-              path: view.path(pointer),
-              hint: "remove it and rotate the credential; presets are stored in git and on OpenRouter"))
+              location: location, path: view.path(pointer),
+              hint: "remove it and rotate the credential; presets are stored in git and on OpenRouter",
+              redactions: [redaction(of: finding, at: location, locator: locator, in: bytes, exact: false)]))
         }
       case .array(let items):
         for (i, item) in items.enumerated() {
@@ -139,6 +142,22 @@ enum PromptLint {
     }
     walk(.object(view.request))
     return diagnostics
+  }
+
+  /// What a snippet under a secret's diagnostic hides. Exact (the secret's columns) only for prompt files, whose
+  /// text is the file; in YAML the located column may sit left of the secret (quotes, escapes) and escapes make
+  /// the source longer than the text, so the rest of the line from the column is hidden.
+  static func redaction(
+    of finding: PromptScanner.Finding, at start: SourceLocation, locator: TextLocator?, in bytes: [UInt8], exact: Bool
+  ) -> Diagnostic.Redaction {
+    if exact, let locator, finding.length > 0 {
+      let end = locator.location(ofOffset: finding.offset + finding.length - 1, in: bytes)
+      // Secrets are ASCII: one scalar per byte, so an exact mapping spans exactly `length` columns.
+      if end.file == start.file, end.line == start.line, end.column - start.column == finding.length - 1 {
+        return Diagnostic.Redaction(line: start.line, column: start.column, length: end.column - start.column + 1)
+      }
+    }
+    return Diagnostic.Redaction(line: start.line, column: start.column, length: nil)
   }
 
   /// The structured-output setting a request lacks (as advice), or nil when it has one.

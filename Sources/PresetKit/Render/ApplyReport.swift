@@ -22,17 +22,22 @@ public struct ApplyReport: Sendable {
   public func text(style: Style) -> String {
     var out = ""
     for o in outcomes where o.status != .unchanged {
+      let slug = SafeText.terminal(o.slug)
+      let message = SafeText.terminal(o.message ?? "")
       switch o.status {
       case .applied:
         out +=
-          style.added("✓ \(o.action.rawValue)d") + " \(o.slug)" + (o.versionNumber.map { " (live v\($0))" } ?? "")
+          style.added("✓ \(o.action.rawValue)d") + " \(slug)" + (o.versionNumber.map { " (live v\($0))" } ?? "")
           + "\n"
-      case .failed: out += style.error("✗ failed") + " \(o.slug): \(o.message ?? "")\n"
-      case .stale: out += style.error("✗ stale") + " \(o.slug): \(o.message ?? "")\n"
+      case .failed: out += style.error("✗ failed") + " \(slug): \(message)\n"
+      case .stale: out += style.error("✗ stale") + " \(slug): \(message)\n"
       case .unchanged: break
       }
       for change in o.mismatch {
-        out += "    \(change.path.dotted): sent \(JSONDiff.brief(change.old)), stored \(JSONDiff.brief(change.new))\n"
+        out +=
+          "    "
+          + SafeText.terminal(
+            "\(change.path.dotted): sent \(JSONDiff.brief(change.old)), stored \(JSONDiff.brief(change.new))") + "\n"
       }
     }
     return out + style.bold(summary) + "\n"
@@ -45,7 +50,8 @@ public struct ApplyReport: Sendable {
     if !shown.isEmpty {
       out += "| preset | result | detail |\n|---|---|---|\n"
       for o in shown {
-        out += "| `\(o.slug)` | \(o.status.rawValue) | \(o.message ?? o.versionNumber.map { "live v\($0)" } ?? "") |\n"
+        let detail = SafeText.markdownMessage(o.message ?? o.versionNumber.map { "live v\($0)" } ?? "", inTable: true)
+        out += "| \(SafeText.markdownCode(o.slug, inTable: true)) | \(o.status.rawValue) | \(detail) |\n"
       }
     }
     return out
@@ -63,8 +69,9 @@ public struct ApplyReport: Sendable {
           .init(key: "mismatch", value: .array(o.mismatch.map { .string($0.path.description) })),
         ]))
     }
-    return JSONWriter.string(
-      .object(
-        JSONObject([.init(key: "summary", value: .string(summary)), .init(key: "results", value: .array(items))])))
+    return SafeText.json(
+      JSONWriter.string(
+        .object(
+          JSONObject([.init(key: "summary", value: .string(summary)), .init(key: "results", value: .array(items))]))))
   }
 }

@@ -55,22 +55,27 @@ public struct BuildReport: Sendable {
             .init(key: "version", value: .string(p.version.rawValue)),
           ]))
       }
-      return JSONWriter.string(
-        .object(
-          JSONObject([
-            .init(key: "output", value: .string(output)), .init(key: "digest", value: .string(digest)),
-            .init(key: "presets", value: .array(presets)),
-          ])))
+      return SafeText.json(
+        JSONWriter.string(
+          .object(
+            JSONObject([
+              .init(key: "output", value: .string(output)), .init(key: "digest", value: .string(digest)),
+              .init(key: "presets", value: .array(presets)),
+            ]))))
     case .markdown:
       var out = "| slug | skin | model | version |\n|---|---|---|---|\n"
       for p in entries {
-        out += "| `\(p.slug)` | \(p.skin.rawValue) | `\(p.modelName)` | `\(p.version.short)` |\n"
+        out +=
+          "| \(SafeText.markdownCode(p.slug, inTable: true)) | \(p.skin.rawValue) | "
+          + "\(SafeText.markdownCode(p.modelName, inTable: true)) | \(SafeText.markdownCode(p.version.short, inTable: true)) |\n"
       }
-      return out + "\n\(entries.count) preset(s) written to `\(output)`\n"
+      return out + "\n\(entries.count) preset(s) written to \(SafeText.markdownCode(output))\n"
     case .text, .github:
-      let rows = entries.map { [$0.slug, $0.skin.rawValue, $0.modelName, $0.version.short] }
+      let rows = entries.map {
+        [SafeText.terminal($0.slug), $0.skin.rawValue, SafeText.terminal($0.modelName), $0.version.short]
+      }
       let table = TextTable(header: ["SLUG", "SKIN", "MODEL", "VERSION"], rows: rows).render(style: style)
-      return table + "\n\(entries.count) preset(s) written to \(output) (\(digest.prefix(19)))\n"
+      return table + "\n\(entries.count) preset(s) written to \(SafeText.terminal(output)) (\(digest.prefix(19)))\n"
     }
   }
 }

@@ -32,14 +32,15 @@ public struct DiagnosticRenderer: Sendable {
       ? style.error("error[\(d.code)]")
       : d.severity == .warning
         ? style.warning("warning[\(d.code)]") : style.info("note[\(d.code)]")
-    // Messages quote file content (keys, values, paths): control characters are neutralised so a hostile
-    // file cannot send terminal escape sequences through a diagnostic.
+    // Messages quote file content (keys, values, paths) and server text: unsafe scalars are escaped
+    // (`SafeText`) so a hostile file or server cannot send escape sequences or bidi controls through a diagnostic.
     if let location = d.location {
       out += style.bold("\(Self.printable(location.file)):\(location.line):\(location.column):") + " "
     }
     out += "\(label): \(Self.printable(d.message))\n"
     if let location = d.location, let fullLine = sourceLine(file: location.file, line: location.line) {
-      let (line, caretIndex) = Self.window(fullLine, column: location.column)
+      let masked = Self.masked(fullLine, redactions: d.redactions.filter { $0.line == location.line })
+      let (line, caretIndex) = Self.window(masked, column: location.column)
       let number = String(location.line)
       let gutter = String(repeating: " ", count: number.count)
       out += style.dim(" \(number) |") + " \(line)\n"
@@ -72,7 +73,7 @@ public struct DiagnosticRenderer: Sendable {
   /// `{"diagnostics": [{"severity","code","message","file","line","column","path"}]}`.
   public func json(_ diagnostics: [Diagnostic]) -> String {
     let array = diagnostics.map { Self.jsonValue($0) }
-    return JSONWriter.string(.object(JSONObject([.init(key: "diagnostics", value: .array(array))])))
+    return SafeText.json(JSONWriter.string(.object(JSONObject([.init(key: "diagnostics", value: .array(array))]))))
   }
 
   /// One diagnostic as JSON; absent location fields are null.
@@ -105,14 +106,14 @@ public struct DiagnosticRenderer: Sendable {
     let command = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
     var properties: [String] = []
     if let location = d.location {
-      properties.append("file=\(Self.escapeProperty(location.file))")
+      properties.append("file=\(SafeText.annotationProperty(location.file))")
       properties.append("line=\(location.line)")
       properties.append("col=\(location.column)")
     }
-    properties.append("title=\(Self.escapeProperty(d.code))")
+    properties.append("title=\(SafeText.annotationProperty(d.code))")
     var message = d.message
     if let hint = d.hint { message += " (\(hint))" }
-    return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
+    return "::\(command) \(properties.joined(separator: ","))::\(SafeText.annotation(message))\n"
   }
 
   /// A Markdown table of findings.
@@ -121,38 +122,12 @@ public struct DiagnosticRenderer: Sendable {
     var out = "| | location | code | message |\n|---|---|---|---|\n"
     for d in diagnostics {
       let icon = d.severity == .error ? "❌" : d.severity == .warning ? "⚠️" : "ℹ️"
-      let location = d.location.map { "`\($0.file):\($0.line):\($0.column)`" } ?? ""
-      let message = (d.message + (d.hint.map { " — \($0)" } ?? "")).replacingPipes()
-      out += "| \(icon) | \(location) | `\(d.code)` | \(message) |\n"
+      let location = d.location.map { SafeText.markdownCode("\($0.file):\($0.line):\($0.column)", inTable: true) }
+      let message = SafeText.markdownMessage(Self.cut(d.message + (d.hint.map { " — \($0)" } ?? "")), inTable: true)
+      out +=
+        "| \(icon) | \(location ?? "") | \(SafeText.markdownCode(d.code, inTable: true)) | \(message) |\n"
     }
     return out + "\n" + summary(diagnostics)
-  }
-
-  /// Escapes workflow-command data (`%`, CR, LF).
-  public static func escapeData(_ s: String) -> String {
-    var out = ""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "%": out += "%25"
-      case "\r": out += "%0D"
-      case "\n": out += "%0A"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
-
-  /// Escapes workflow-command properties (data escapes plus `:` and `,`).
-  public static func escapeProperty(_ s: String) -> String {
-    var out = ""
-    for scalar in escapeData(s).unicodeScalars {
-      switch scalar {
-      case ":": out += "%3A"
-      case ",": out += "%2C"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
   }
 
   private func sourceLine(file: String, line: Int) -> String? {
@@ -170,26 +145,52 @@ public struct DiagnosticRenderer: Sendable {
   private static func clean(_ bytes: ArraySlice<UInt8>) -> String {
     var line = String(decoding: bytes, as: UTF8.self)
     if line.hasSuffix("\r") { line.removeLast() }
-    return printable(line, limit: .max)
+    return SafeText.snippet(line)
+  }
+
+  /// The line with redacted stretches and every likely secret the scanner finds in it replaced by `*`, one
+  /// for one (a snippet must not print what `lint.secret` masks in its message, nor a secret under another
+  /// finding on the same line).
+  static func masked(_ line: String, redactions: [Diagnostic.Redaction]) -> String {
+    let bytes = Array(line.utf8)
+    let found = SecretScanner.scan(bytes)
+    guard !redactions.isEmpty || !found.isEmpty else { return line }
+    var hidden: [Range<Int>] = redactions.map { r in
+      let start = max(0, r.column - 1)
+      return start..<(r.length.map { start + max(0, $0) } ?? Int.max)
+    }
+    // Scanner offsets are bytes; convert to scalar indices.
+    var scalarIndex: [Int] = []
+    scalarIndex.reserveCapacity(bytes.count + 1)
+    var index = 0
+    for byte in bytes {
+      if byte & 0xC0 != 0x80 { index += 1 }
+      scalarIndex.append(index - 1)
+    }
+    for finding in found where finding.length > 0 && finding.offset < bytes.count {
+      let first = scalarIndex[finding.offset]
+      let last = scalarIndex[min(bytes.count, finding.offset + finding.length) - 1]
+      hidden.append(first..<(last + 1))
+    }
+    var out = ""
+    for (i, scalar) in line.unicodeScalars.enumerated() {
+      out.unicodeScalars.append(hidden.contains { $0.contains(i) } && scalar != "\t" ? "*" : scalar)
+    }
+    return out
   }
 
   /// Scalars of a message shown at most: a message quoting a 4 MB value is cut, not printed whole.
   static let messageLimit = 1000
 
-  /// The text with control characters (C0 but tab, DEL, C1) replaced by U+FFFD, one for one so carets align,
-  /// cut after `limit` scalars.
+  /// The text on one line, unsafe scalars escaped (`SafeText.terminal`), cut after `limit` scalars.
   static func printable(_ text: String, limit: Int = messageLimit) -> String {
-    let tooLong = text.utf8.count > limit && text.unicodeScalars.count > limit
-    guard tooLong || text.unicodeScalars.contains(where: isControl) else { return text }
-    var out = ""
-    for scalar in text.unicodeScalars.prefix(limit) {
-      out.unicodeScalars.append(isControl(scalar) ? "\u{FFFD}" : scalar)
-    }
-    return tooLong ? out + "…" : out
+    SafeText.terminal(cut(text, limit: limit))
   }
 
-  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+  /// The text cut after `limit` scalars, with `…` when cut.
+  static func cut(_ text: String, limit: Int = messageLimit) -> String {
+    guard text.utf8.count > limit && text.unicodeScalars.count > limit else { return text }
+    return String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit))) + "…"
   }
 
   /// Snippet scalars shown at most; a longer line (a minified blob, a 4 MB scalar) is cut around the column.
@@ -206,20 +207,5 @@ public struct DiagnosticRenderer: Sendable {
     text.unicodeScalars.append(contentsOf: scalars[start..<end])
     if end < line.unicodeScalars.count { text += "…" }
     return (text, caret - start + (start > 0 ? 1 : 0))
-  }
-}
-
-extension String {
-  /// Escapes `|` so text fits in a Markdown table cell; newlines become spaces.
-  fileprivate func replacingPipes() -> String {
-    var out = ""
-    for scalar in unicodeScalars {
-      switch scalar {
-      case "|": out += "\\|"
-      case "\n": out += " "
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
   }
 }

@@ -10,23 +10,26 @@ public struct ExplainRenderer: Sendable {
   /// YAML-like text with `# file:line` comments aligned on the right.
   public func text(style: Style) -> String {
     var lines: [(text: String, origin: String)] = []
-    var out = style.bold("\(preset.slug)") + " (\(preset.skin.rawValue), version \(preset.version.short))\n"
-    out += "defined at \(preset.source.file):\(preset.source.line)\n"
-    if let prompt = preset.promptSource { out += "system prompt from \(prompt.file):\(prompt.line)\n" }
+    var out =
+      style.bold(SafeText.terminal(preset.slug)) + " (\(preset.skin.rawValue), version \(preset.version.short))\n"
+    out += "defined at \(SafeText.terminal(preset.source.file)):\(preset.source.line)\n"
+    if let prompt = preset.promptSource {
+      out += "system prompt from \(SafeText.terminal(prompt.file)):\(prompt.line)\n"
+    }
     guard let request = preset.request else { return out + "(no source information: read from a bundle)\n" }
     let map = request.sourceMap
-    func origin(_ node: SourceNode) -> String { "\(node.file ?? map.file):\(node.start.line)" }
+    func origin(_ node: SourceNode) -> String { SafeText.terminal("\(node.file ?? map.file):\(node.start.line)") }
     func walk(_ value: JSONValue, _ node: SourceNode, indent: Int, label: String) {
       let pad = String(repeating: " ", count: indent)
       switch value {
       case .object(let object) where !object.isEmpty:
-        lines.append((pad + label, ""))
+        lines.append((pad + SafeText.terminal(label), ""))
         for (i, member) in object.members.enumerated() {
           let child = i < node.children.count ? node.children[i] : node
           walk(member.value, child, indent: indent + 2, label: YAMLWriter.key(member.key) + ":")
         }
       case .array(let elements) where !elements.isEmpty && !elements.allSatisfy(Self.isScalar):
-        lines.append((pad + label, origin(node)))
+        lines.append((pad + SafeText.terminal(label), origin(node)))
         for (i, element) in elements.enumerated() {
           let child = i < node.children.count ? node.children[i] : node
           walk(element, child, indent: indent + 2, label: "-")
@@ -34,7 +37,7 @@ public struct ExplainRenderer: Sendable {
       default:
         var scalar = YAMLWriter.value(value, indent: indent).trimmingTrailingNewline()
         if scalar.unicodeScalars.count > 70 { scalar = String(scalar.prefix(69)) + "…" }
-        lines.append((pad + label + scalar, origin(node)))
+        lines.append((pad + SafeText.terminal(label + scalar), origin(node)))
       }
     }
     walk(request.value, map.root, indent: 0, label: "request:")

@@ -48,6 +48,7 @@ public struct PlanRenderer: Sendable {
       "plan: \(plan.count(.create)) to create, \(plan.count(.update)) to update, \(plan.count(.unchanged)) unchanged, \(plan.unmanaged.count) unmanaged"
   }
 
+  /// ` (live v3, updated …, by …)`, from server text: callers neutralise it for their format.
   private func liveInfo(_ entry: PresetPlan.Entry) -> String {
     guard let live = entry.live else { return "" }
     var parts: [String] = []
@@ -62,18 +63,21 @@ public struct PlanRenderer: Sendable {
     var out = style.bold(summary) + "\n"
     if plan.entries.contains(where: { $0.action != .unchanged }) || !plan.unmanaged.isEmpty { out += "\n" }
     for entry in plan.entries where entry.action != .unchanged {
-      let slug = style.bold(entry.desired.slug)
+      let slug = style.bold(SafeText.terminal(entry.desired.slug))
       switch entry.action {
       case .create:
         out += style.added("+ \(label(.create))") + " \(slug) → \(entry.desired.version.short)\n"
       case .update:
         out +=
           style.warning("~ \(label(.update))")
-          + " \(slug) \(entry.liveVersion?.short ?? "none") → \(entry.desired.version.short)\(liveInfo(entry))\n"
+          + " \(slug) \(entry.liveVersion?.short ?? "none") → \(entry.desired.version.short)\(SafeText.terminal(liveInfo(entry)))\n"
         for change in entry.configChanges {
-          out += "    \(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))\n"
+          out +=
+            "    "
+            + SafeText.terminal(
+              "\(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))") + "\n"
         }
-        let diff = entry.promptDiff(style: style)
+        let diff = DiffText.terminal(entry.promptDiff(), style: style)
         if !diff.isEmpty {
           out +=
             "    system_prompt:\n"
@@ -85,7 +89,7 @@ public struct PlanRenderer: Sendable {
     }
     for preset in plan.unmanaged {
       out +=
-        style.dim("? unmanaged \(preset.slug)")
+        style.dim("? unmanaged \(SafeText.terminal(preset.slug))")
         + " (live only; presetctl never deletes — archive it by hand if unwanted)\n"
     }
     return out
@@ -98,23 +102,30 @@ public struct PlanRenderer: Sendable {
     if !visible.isEmpty {
       out += "| preset | \(isDrift ? "state" : "action") | live | desired |\n|---|---|---|---|\n"
       for entry in visible {
+        let live = entry.liveVersion.map { SafeText.markdownCode($0.short, inTable: true) } ?? "—"
         out +=
-          "| `\(entry.desired.slug)` | \(label(entry.action)) | \(entry.liveVersion.map { "`\($0.short)`" } ?? "—") | `\(entry.desired.version.short)` |\n"
+          "| \(SafeText.markdownCode(entry.desired.slug, inTable: true)) | \(label(entry.action)) | \(live) | "
+          + "\(SafeText.markdownCode(entry.desired.version.short, inTable: true)) |\n"
       }
       out += "\n"
       for entry in visible where entry.action == .update {
-        out += "<details><summary><code>\(entry.desired.slug)</code>\(liveInfo(entry))</summary>\n\n"
+        out +=
+          "<details><summary><code>\(SafeText.markdownHTML(entry.desired.slug))</code>"
+          + "\(SafeText.markdownHTML(liveInfo(entry)))</summary>\n\n"
         for change in entry.configChanges {
-          out += "- `\(change.path.dotted)`: `\(JSONDiff.brief(change.old))` → `\(JSONDiff.brief(change.new))`\n"
+          out +=
+            "- \(SafeText.markdownCode(change.path.dotted)): \(SafeText.markdownCode(JSONDiff.brief(change.old))) → "
+            + "\(SafeText.markdownCode(JSONDiff.brief(change.new)))\n"
         }
         let diff = entry.promptDiff()
-        if !diff.isEmpty { out += "\n```diff\n\(diff)```\n" }
+        if !diff.isEmpty { out += "\n" + SafeText.markdownFence(diff, info: "diff") }
         out += "\n</details>\n\n"
       }
     }
     if !plan.unmanaged.isEmpty {
       out +=
-        "Unmanaged (live only, never touched): " + plan.unmanaged.map { "`\($0.slug)`" }.joined(separator: ", ") + "\n"
+        "Unmanaged (live only, never touched): "
+        + plan.unmanaged.map { SafeText.markdownCode($0.slug) }.joined(separator: ", ") + "\n"
     }
     return out
   }
@@ -153,12 +164,13 @@ public struct PlanRenderer: Sendable {
           .init(key: "updated_at", value: p.updatedAt.map(JSONValue.string) ?? .null),
         ]))
     }
-    return JSONWriter.string(
-      .object(
-        JSONObject([
-          .init(key: "summary", value: .string(summary)), .init(key: "has_changes", value: .bool(plan.hasChanges)),
-          .init(key: "entries", value: .array(entries)), .init(key: "unmanaged", value: .array(unmanaged)),
-        ])))
+    return SafeText.json(
+      JSONWriter.string(
+        .object(
+          JSONObject([
+            .init(key: "summary", value: .string(summary)), .init(key: "has_changes", value: .bool(plan.hasChanges)),
+            .init(key: "entries", value: .array(entries)), .init(key: "unmanaged", value: .array(unmanaged)),
+          ]))))
   }
 }
 

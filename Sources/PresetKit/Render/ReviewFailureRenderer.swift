@@ -34,7 +34,7 @@ public struct ReviewFailureRenderer: Sendable {
   public func text(style: Style) -> String {
     var out = ""
     for failure in failures {
-      out += style.error("error:") + " \(failure.message)\n"
+      out += style.error("error:") + " \(SafeText.terminal(failure.message))\n"
       let shown = Array(failure.diagnostics.prefix(Self.diagnosticLimit))
       out += diagnosticRenderer(failure, style: style).render(shown, format: .text)
       out += more(failure)
@@ -52,15 +52,16 @@ public struct ReviewFailureRenderer: Sendable {
           .init(key: "diagnostics", value: .array(failure.diagnostics.map(DiagnosticRenderer.jsonValue))),
         ]))
     }
-    return JSONWriter.string(
-      .object(JSONObject([.init(key: "error", value: true), .init(key: "failures", value: .array(items))])))
+    return SafeText.json(
+      JSONWriter.string(
+        .object(JSONObject([.init(key: "error", value: true), .init(key: "failures", value: .array(items))]))))
   }
 
   /// The comment posted instead of a diff: marker, which side failed, and a table of diagnostics.
   public func markdown() -> String {
     var out = "\(ReviewRenderer.commentMarker)\n### presetctl diff\n\n"
     for failure in failures {
-      out += "❌ **\(failure.message)**\n\n"
+      out += "❌ **\(SafeText.markdownMessage(failure.message))**\n\n"
       if !failure.diagnostics.isEmpty {
         let shown = Array(failure.diagnostics.prefix(Self.diagnosticLimit))
         out += DiagnosticRenderer().render(shown, format: .markdown) + more(failure) + "\n"
@@ -74,7 +75,7 @@ public struct ReviewFailureRenderer: Sendable {
   public func github() -> String {
     var out = ""
     for failure in failures {
-      out += "::error title=presetctl diff::\(DiagnosticRenderer.escapeData(failure.message))\n"
+      out += "::error title=presetctl diff::\(SafeText.annotation(failure.message))\n"
       for diagnostic in failure.diagnostics.prefix(Self.diagnosticLimit) {
         var shown = diagnostic
         if failure.role == .base, let location = diagnostic.location {

@@ -26,11 +26,11 @@ extension ReviewRenderer {
     var line: String {
       var properties: [String] = []
       if let origin {
-        properties.append("file=\(DiagnosticRenderer.escapeProperty(origin.file))")
+        properties.append("file=\(SafeText.annotationProperty(origin.file))")
         properties.append("line=\(origin.line)")
       }
-      properties.append("title=\(DiagnosticRenderer.escapeProperty(title))")
-      return "::\(command) \(properties.joined(separator: ","))::\(DiagnosticRenderer.escapeData(message))\n"
+      properties.append("title=\(SafeText.annotationProperty(title))")
+      return "::\(command) \(properties.joined(separator: ","))::\(SafeText.annotation(message))\n"
     }
   }
 
@@ -93,6 +93,7 @@ extension ReviewRenderer {
         "presetctl diff: \(hidden.joined(separator: " and ")) not shown as annotations (GitHub shows at most "
         + "\(Self.annotationLimit) of each kind per step); run presetctl diff for the full report\n"
     }
-    return out + "presetctl diff: \(review.baseLabel) → \(review.headLabel): \(review.summary)\n"
+    return out
+      + SafeText.terminal("presetctl diff: \(review.baseLabel) → \(review.headLabel): \(review.summary)") + "\n"
   }
 }

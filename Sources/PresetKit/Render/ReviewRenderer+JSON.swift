@@ -58,15 +58,16 @@ extension ReviewRenderer {
     var counts = JSONObject()
     for status in Review.Status.allCases { counts[status.rawValue] = .number(Double(review.count(status))) }
     counts["unchanged"] = .number(Double(review.unchangedCount))
-    return JSONWriter.string(
-      .object(
-        JSONObject([
-          .init(key: "base", value: .string(review.baseLabel)), .init(key: "head", value: .string(review.headLabel)),
-          .init(key: "summary", value: .string(review.summary)),
-          .init(key: "has_changes", value: .bool(review.hasChanges)),
-          .init(key: "counts", value: .object(counts)),
-          .init(key: "notes", value: .array(review.notes.map(JSONValue.string))),
-          .init(key: "presets", value: .array(presets)),
-        ])))
+    return SafeText.json(
+      JSONWriter.string(
+        .object(
+          JSONObject([
+            .init(key: "base", value: .string(review.baseLabel)), .init(key: "head", value: .string(review.headLabel)),
+            .init(key: "summary", value: .string(review.summary)),
+            .init(key: "has_changes", value: .bool(review.hasChanges)),
+            .init(key: "counts", value: .object(counts)),
+            .init(key: "notes", value: .array(review.notes.map(JSONValue.string))),
+            .init(key: "presets", value: .array(presets)),
+          ]))))
   }
 }

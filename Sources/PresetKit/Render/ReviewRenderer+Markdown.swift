@@ -9,30 +9,11 @@ extension ReviewRenderer {
   /// Risks listed in the callout at the top before "and N more".
   static let calloutRiskLimit = 20
 
-  /// `` `text` `` as a Markdown code span that survives backticks and newlines inside.
-  static func code(_ text: String) -> String {
-    let flat = text.replacingNewlines()
-    var longest = 0
-    var run = 0
-    for scalar in flat.unicodeScalars {
-      run = scalar == "`" ? run + 1 : 0
-      longest = max(longest, run)
-    }
-    let ticks = String(repeating: "`", count: longest + 1)
-    let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
-    return ticks + pad + flat + pad + ticks
-  }
+  /// `` `text` `` as a Markdown code span that survives backticks, newlines and controls inside.
+  static func code(_ text: String, inTable: Bool = false) -> String { SafeText.markdownCode(text, inTable: inTable) }
 
-  /// A fenced ```diff block whose fence is longer than any backtick run inside.
-  static func fenced(_ diff: String) -> String {
-    var longest = 0
-    for line in diff.split(separator: "\n") {
-      let ticks = line.drop(while: { $0 == "+" || $0 == "-" || $0 == " " }).prefix(while: { $0 == "`" }).count
-      longest = max(longest, ticks)
-    }
-    let fence = String(repeating: "`", count: max(3, longest + 1))
-    return "\(fence)diff\n\(diff)\(diff.hasSuffix("\n") || diff.isEmpty ? "" : "\n")\(fence)\n"
-  }
+  /// A fenced ```diff block no line of the diff can close.
+  static func fenced(_ diff: String) -> String { SafeText.markdownFence(diff, info: "diff") }
 
   /// A Markdown pull-request comment: marker, summary, risk callout, table, one `<details>` per changed preset
   /// with prompt diffs in ```diff blocks. Stays under `markdownBudget` by shortening prompt diffs (with a note),
@@ -42,12 +23,12 @@ extension ReviewRenderer {
     head += "\(Self.code(review.baseLabel)) → \(Self.code(review.headLabel)): "
     head += review.hasChanges ? review.summary : "no preset changes (\(review.unchangedCount) unchanged)"
     head += "\n\n"
-    for note in review.notes { head += "> [!NOTE]\n> \(note.replacingNewlines())\n\n" }
+    for note in review.notes { head += "> [!NOTE]\n> \(SafeText.markdownText(note))\n\n" }
     let risks = review.risks
     if !risks.isEmpty {
       head += "> [!WARNING]\n> **\(risks.count) risky change\(risks.count == 1 ? "" : "s")**: review before merging.\n"
       for (entry, risk) in risks.prefix(Self.calloutRiskLimit) {
-        head += "> - \(Self.code(entry.slug)): **\(risk.title)**: \(Self.code(risk.detail))\n"
+        head += "> - \(Self.code(entry.slug)): **\(SafeText.markdownText(risk.title))**: \(Self.code(risk.detail))\n"
       }
       if risks.count > Self.calloutRiskLimit { head += "> - and \(risks.count - Self.calloutRiskLimit) more\n" }
       head += "\n"
@@ -123,13 +104,14 @@ extension ReviewRenderer {
 
   /// One summary-table row.
   func tableRow(_ entry: Review.Entry) -> String {
-    let change = entry.status == .renamed ? "renamed from \(Self.code(entry.oldSlug))" : entry.status.rawValue
-    let base = entry.old.map { Self.code($0.version.short) } ?? "—"
-    let head = entry.new.map { Self.code($0.version.short) } ?? "—"
+    let change =
+      entry.status == .renamed ? "renamed from \(Self.code(entry.oldSlug, inTable: true))" : entry.status.rawValue
+    let base = entry.old.map { Self.code($0.version.short, inTable: true) } ?? "—"
+    let head = entry.new.map { Self.code($0.version.short, inTable: true) } ?? "—"
     var kinds: [String] = []
     for risk in entry.risks where !kinds.contains(risk.kind.rawValue) { kinds.append(risk.kind.rawValue) }
     let risk = kinds.isEmpty ? "" : "⚠️ " + kinds.joined(separator: ", ")
-    return "| \(Self.code(entry.slug)) | \(change) | \(base) | \(head) | \(risk) |\n"
+    return "| \(Self.code(entry.slug, inTable: true)) | \(change) | \(base) | \(head) | \(risk) |\n"
   }
 
   /// The `<details>` block of a changed preset, split around its prompt diff so the diff can be shortened.
@@ -137,10 +119,13 @@ extension ReviewRenderer {
     let old = entry.old?.version.short ?? ""
     let new = entry.new?.version.short ?? ""
     var prefix =
-      "<details><summary><code>\(entry.slug)</code>: <code>\(old)</code> → <code>\(new)</code>"
+      "<details><summary><code>\(SafeText.markdownHTML(entry.slug))</code>: <code>\(old)</code> → "
+      + "<code>\(new)</code>"
       + (entry.risks.isEmpty ? "" : " ⚠️") + "</summary>\n\n"
     if let source = entry.new?.source { prefix += "Defined at \(Self.code(Self.place(source))).\n\n" }
-    for risk in entry.risks { prefix += "> - ⚠️ **\(risk.title)**: \(Self.code(risk.detail))\n" }
+    for risk in entry.risks {
+      prefix += "> - ⚠️ **\(SafeText.markdownText(risk.title))**: \(Self.code(risk.detail))\n"
+    }
     if !entry.risks.isEmpty { prefix += "\n" }
     for change in entry.configChanges {
       let path = Self.code(change.path.dotted)
@@ -160,7 +145,8 @@ extension ReviewRenderer {
 
   /// The first lines of a diff that fit `budget` bytes as a fenced block, and the note saying what was cut.
   static func truncatedDiff(_ diff: String, budget: Int) -> (block: String, note: String) {
-    let lines = diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    // Neutralised first, so what is measured is what is shown.
+    let lines = SafeText.terminalLines(diff).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
     let overhead = fenced("").utf8.count + 8
     var kept = ""
     var count = 0
@@ -171,12 +157,5 @@ extension ReviewRenderer {
     }
     let note = "Prompt diff truncated: \(count) of \(lines.count) lines shown (comment size limit)."
     return (count == 0 ? "" : fenced(kept) + "\n", note)
-  }
-}
-
-extension String {
-  /// Newlines folded to spaces, for one-line Markdown.
-  fileprivate func replacingNewlines() -> String {
-    String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
   }
 }

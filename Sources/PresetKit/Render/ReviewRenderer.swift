@@ -46,46 +46,50 @@ public struct ReviewRenderer: Sendable {
 
   /// Text for a terminal.
   public func text(style: Style) -> String {
-    var out = style.bold("presetctl diff: \(review.baseLabel) → \(review.headLabel)") + "\n"
-    for note in review.notes { out += style.info("note:") + " \(note)\n" }
+    // Labels, slugs, file names, values and prompts are repository text: every line shows it neutralised.
+    let t = SafeText.terminal
+    var out = style.bold("presetctl diff: \(t(review.baseLabel)) → \(t(review.headLabel))") + "\n"
+    for note in review.notes { out += style.info("note:") + " \(t(note))\n" }
     guard review.hasChanges else {
       return out + "no preset changes (\(review.unchangedCount) unchanged)\n"
     }
     out += review.summary + "\n"
     for entry in review.entries {
       out += "\n"
-      let slug = style.bold(entry.slug)
+      let slug = style.bold(t(entry.slug))
       switch entry.status {
       case .added:
         if let new = entry.new {
-          out += style.added("+ added") + " \(slug) \(new.version.short)  \(Self.place(new.source))\n"
+          out += style.added("+ added") + " \(slug) \(new.version.short)  \(t(Self.place(new.source)))\n"
         }
       case .removed:
         if let old = entry.old {
-          out += style.removed("- removed") + " \(slug) (was \(old.version.short))  \(Self.place(old.source)) at base\n"
+          out +=
+            style.removed("- removed") + " \(slug) (was \(old.version.short))  \(t(Self.place(old.source))) at base\n"
           out += "    " + style.dim(Self.removalNote) + "\n"
         }
       case .renamed:
         if let new = entry.new {
           out +=
-            style.info("> renamed") + " \(entry.oldSlug) → \(slug) \(new.version.short)  \(Self.place(new.source))\n"
-          out += "    " + style.dim(Self.renameNote(entry)) + "\n"
+            style.info("> renamed")
+            + " \(t(entry.oldSlug)) → \(slug) \(new.version.short)  \(t(Self.place(new.source)))\n"
+          out += "    " + style.dim(t(Self.renameNote(entry))) + "\n"
         }
       case .changed:
         guard let old = entry.old, let new = entry.new else { continue }
         out +=
           style.warning("~ changed")
-          + " \(slug) \(old.version.short) → \(new.version.short)  \(Self.place(new.source))\n"
+          + " \(slug) \(old.version.short) → \(new.version.short)  \(t(Self.place(new.source)))\n"
         for risk in entry.risks {
-          out += "    " + style.warning("⚠ \(risk.title):") + " \(risk.detail)\n"
+          out += "    " + style.warning("⚠ \(t(risk.title)):") + " \(t(risk.detail))\n"
         }
         for (i, change) in entry.configChanges.enumerated() {
           let line = entry.changeLines.indices.contains(i) ? entry.changeLines[i] : nil
-          out += "    \(Self.describe(change))" + (line.map { style.dim("  (line \($0))") } ?? "") + "\n"
+          out += "    \(t(Self.describe(change)))" + (line.map { style.dim("  (line \($0))") } ?? "") + "\n"
         }
-        let diff = entry.promptDiff(context: context, style: style)
+        let diff = DiffText.terminal(entry.promptDiff(context: context), style: style)
         if !diff.isEmpty, let origin = entry.promptOrigin {
-          out += "    system prompt (\(Self.place(origin))):\n"
+          out += "    system prompt (\(t(Self.place(origin)))):\n"
           for line in diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
             out += "      \(line)\n"
           }

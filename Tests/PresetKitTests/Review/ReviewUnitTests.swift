@@ -119,7 +119,7 @@ import Testing
   @Test func markdownCodeSpansAndFencesSurviveBackticks() {
     #expect(ReviewRenderer.code("a`b") == "``a`b``")
     #expect(ReviewRenderer.code("`x") == "`` `x ``")
-    #expect(ReviewRenderer.code("a\nb") == "`a b`")
+    #expect(ReviewRenderer.code("a\nb") == "`a\\nb`")
     #expect(ReviewRenderer.fenced("+```\n").hasPrefix("````diff\n"))
   }
 
