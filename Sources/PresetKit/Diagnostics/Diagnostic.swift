@@ -46,6 +46,9 @@ public struct Diagnostic: Sendable, Hashable {
   public var related: [Related]
   /// An optional suggestion ("quote the value", "did you mean ...").
   public var hint: String?
+  /// The environments whose compilation produced the finding (`staging`, or `staging, production` when
+  /// several did), when it does not occur in every environment compiled; nil otherwise.
+  public var environment: String?
 
   /// Creates a diagnostic.
   public init(
@@ -55,7 +58,8 @@ public struct Diagnostic: Sendable, Hashable {
     location: SourceLocation? = nil,
     path: String? = nil,
     related: [Related] = [],
-    hint: String? = nil
+    hint: String? = nil,
+    environment: String? = nil
   ) {
     self.severity = severity
     self.code = code
@@ -64,6 +68,7 @@ public struct Diagnostic: Sendable, Hashable {
     self.path = path
     self.related = related
     self.hint = hint
+    self.environment = environment
   }
 
   /// Shorthand for an error diagnostic.

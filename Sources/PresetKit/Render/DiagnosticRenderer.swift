@@ -37,7 +37,8 @@ public struct DiagnosticRenderer: Sendable {
     if let location = d.location {
       out += style.bold("\(Self.printable(location.file)):\(location.line):\(location.column):") + " "
     }
-    out += "\(label): \(Self.printable(d.message))\n"
+    let environment = d.environment.map { " " + style.info("[env \(Self.printable($0))]") } ?? ""
+    out += "\(label)\(environment): \(Self.printable(d.message))\n"
     if let location = d.location, let fullLine = sourceLine(file: location.file, line: location.line) {
       let (line, caretIndex) = Self.window(fullLine, column: location.column)
       let number = String(location.line)
@@ -86,6 +87,7 @@ public struct DiagnosticRenderer: Sendable {
     object["column"] = d.location.map { .number(Double($0.column)) } ?? .null
     object["path"] = d.path.map(JSONValue.string) ?? .null
     if let hint = d.hint { object["hint"] = .string(hint) }
+    if let environment = d.environment { object["environment"] = .string(environment) }
     if !d.related.isEmpty {
       object["related"] = .array(
         d.related.map { r in
@@ -110,7 +112,7 @@ public struct DiagnosticRenderer: Sendable {
       properties.append("col=\(location.column)")
     }
     properties.append("title=\(Self.escapeProperty(d.code))")
-    var message = d.message
+    var message = (d.environment.map { "[env \($0)] " } ?? "") + d.message
     if let hint = d.hint { message += " (\(hint))" }
     return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
   }
@@ -122,7 +124,8 @@ public struct DiagnosticRenderer: Sendable {
     for d in diagnostics {
       let icon = d.severity == .error ? "❌" : d.severity == .warning ? "⚠️" : "ℹ️"
       let location = d.location.map { "`\($0.file):\($0.line):\($0.column)`" } ?? ""
-      let message = (d.message + (d.hint.map { " — \($0)" } ?? "")).replacingPipes()
+      let message = ((d.environment.map { "[env \($0)] " } ?? "") + d.message + (d.hint.map { " — \($0)" } ?? ""))
+        .replacingPipes()
       out += "| \(icon) | \(location) | `\(d.code)` | \(message) |\n"
     }
     return out + "\n" + summary(diagnostics)
