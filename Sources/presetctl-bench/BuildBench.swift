@@ -199,7 +199,7 @@ struct BuildBench {
   }
 
   /// One warm-up run, then `runs` timed runs; any non-zero exit fails the benchmark.
-  private func childRuns(_ child: ChildProcess) throws(BenchError) -> [ChildProcess.Run] {
+  func childRuns(_ child: ChildProcess) throws(BenchError) -> [ChildProcess.Run] {
     var results: [ChildProcess.Run] = []
     for i in 0..<(warmup + runs) {
       let run = try child.measured()

@@ -9,6 +9,8 @@ let usage = """
     corpus --n N --out DIR [--seed S]            write the deterministic preset corpus (DIR/presets, DIR/.git)
     build [--n N] [--corpus DIR] [--runs R] [--warmup W] [--presetctl PATH]
                                                  compile phases vs libyaml's bare parse, presetctl build/validate
+    environments [--n N] [--corpus DIR] [--runs R] [--warmup W] [--presetctl PATH]
+                                                 validate with 1 vs 3 environments in presetctl.yaml
     remote [--n N] [--changed K] [--latency-ms L] [--parallelism P,P] [--runs R]
                                                  plan and apply against the fake OpenRouter with latency
     diff [--mb N] [--edits K] [--runs R]         prompt diff of two N MiB prompts: wall time and peak RSS
@@ -23,6 +25,7 @@ func runBench(_ arguments: [String]) throws(BenchError) {
   case "sha256": try SHA256Bench(arguments: rest).run()
   case "corpus": try CorpusCommand(arguments: rest).run()
   case "build": try BuildBench(arguments: rest).run()
+  case "environments": try EnvironmentsBench(arguments: rest).run()
   case "remote": try RemoteBench(arguments: rest).run()
   case "diff": try DiffBench(arguments: rest).run()
   case "exec-child": try ExecChild(arguments: rest).run()

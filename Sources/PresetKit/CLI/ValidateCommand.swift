@@ -11,7 +11,9 @@ enum ValidateCommand {
         .value("format", "FORMAT", "Output format: text, json, markdown or github (default text)."),
         Compiler.allowEmptyOption,
       ],
-      discussion: "PATH defaults to 'presets'. Exit status: 0 clean (warnings allowed), 1 on any error."),
+      discussion:
+        "PATH defaults to 'presets'. Without --env every environment of presetctl.yaml is checked. Exit status: 0 clean (warnings allowed), 1 on any error."
+    ),
     run: run)
 
   static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
@@ -20,15 +22,30 @@ enum ValidateCommand {
     }
     let paths = parsed.positionals.isEmpty ? ["presets"] : parsed.positionals
     if CompiledInput.refuse(paths, format: format, context) { return CommandLineTool.exitError }
-    // Validation keeps no compiled presets: only diagnostics and counts survive each file.
-    let (result, slugs) = Compiler.forCommand(parsed).compile(
-      paths: paths, layout: RepositoryLayout(containing: paths.first ?? "."), transform: \.slug)
+    // Validation keeps no compiled presets: only diagnostics and counts survive each file. Without `--env`
+    // every environment is compiled (from one parse of each file), so CI sees what any `apply --env` would.
+    let layout = RepositoryLayout(containing: paths.first ?? ".")
+    let compiler = Compiler.forCommand(parsed)
+    let result: CompileResult
+    let count: Int
+    var environments: [String] = []
+    if compiler.options.environment == nil {
+      let all = compiler.compileAllEnvironments(paths: paths, layout: layout) { _ in () }
+      result = all.result
+      count = all.environments.first?.values.count ?? 0
+      environments = all.environments.compactMap(\.name)
+    } else {
+      let one = compiler.compile(paths: paths, layout: layout) { _ in () }
+      result = one.result
+      count = one.values.count
+    }
     let renderer = DiagnosticRenderer.forResult(result, style: context.console.outStyle)
     switch format {
     case .text:
       context.console.write(renderer.render(result.diagnostics, format: .text))
       if !result.hasErrors {
-        context.console.write("\(slugs.count) preset(s) in \(result.fileCount) file(s) are valid\n")
+        let scope = environments.isEmpty ? "" : " in environment(s) \(environments.joined(separator: ", "))"
+        context.console.write("\(count) preset(s) in \(result.fileCount) file(s) are valid\(scope)\n")
       }
     default:
       context.console.write(renderer.render(result.diagnostics, format: format))

@@ -11,7 +11,8 @@ public struct Compiler: Sendable {
     public var maxPromptFileBytes = 4 * 1024 * 1024
     /// Files compiled concurrently (files are independent; output order does not depend on it).
     public var parallelism = ProcessInfo.processInfo.activeProcessorCount
-    /// The environment from `presetctl.yaml` to compile for (its slugs and request overrides); nil for none.
+    /// The environment from `presetctl.yaml` to compile for (its slugs and request overrides); nil for the one
+    /// marked `default: true`, or none when no environment is.
     public var environment: String?
     /// Keep each preset's merged request with its source map (`Preset.request`), for `explain`. Off by default:
     /// it costs memory on large repositories and nothing else needs it after compilation.
@@ -48,7 +49,7 @@ public struct Compiler: Sendable {
 
   /// Compiles preset files under several paths with an explicit repository root.
   public func compile(paths: [String], layout: RepositoryLayout) -> CompileResult {
-    var (result, compiled) = run(paths: paths, layout: layout) { $0 }
+    var (result, compiled) = compile(paths: paths, layout: layout) { $0 }
     result.presets = compiled
     return result
   }
@@ -59,12 +60,51 @@ public struct Compiler: Sendable {
   public func compile<T: Sendable>(
     paths: [String], layout: RepositoryLayout, transform: @escaping @Sendable (Preset) -> T
   ) -> (result: CompileResult, values: [T]) {
-    run(paths: paths, layout: layout, transform: transform)
+    let (result, environments) = run(paths: paths, layout: layout, allEnvironments: false, transform: transform)
+    return (result, environments.first?.values ?? [])
+  }
+
+  /// Compiles the presets for every environment of `presetctl.yaml` in one pass: each file is read and parsed
+  /// once, then each environment's overrides are merged over the parsed request and the result is validated,
+  /// normalised, checked against policy and linted per environment. When no environment is marked
+  /// `default: true`, the presets without an environment come first (name nil). `options.environment` is
+  /// ignored.
+  ///
+  /// The diagnostics in `result` are merged across environments and presets: one finding per (code, location,
+  /// message), with `environment` naming the environments it occurs in (nil when it occurs in all of them) and,
+  /// when it was written once for several presets (a `_defaults.yaml`, `presetctl.yaml`), the affected presets
+  /// appended to the message. `result.presets` stays empty; `result.environment` is nil.
+  public func compileAllEnvironments<T: Sendable>(
+    paths: [String], layout: RepositoryLayout, transform: @escaping @Sendable (Preset) -> T
+  ) -> (result: CompileResult, environments: [CompiledEnvironment<T>]) {
+    run(paths: paths, layout: layout, allEnvironments: true, transform: transform)
+  }
+
+  /// `compileAllEnvironments(paths:layout:transform:)` keeping the compiled presets.
+  public func compileAllEnvironments(paths: [String], layout: RepositoryLayout) -> (
+    result: CompileResult, environments: [CompiledEnvironment<Preset>]
+  ) {
+    compileAllEnvironments(paths: paths, layout: layout) { $0 }
+  }
+
+  /// What every file of one compilation shares.
+  struct FileContext: Sendable {
+    var layout: RepositoryLayout
+    var defaults: [String: FolderDefaults]
+    /// The environments compiled, one pass each over every parsed preset (nil: no environment).
+    var variants: [RepositoryConfig.Environment?]
+    var policy: PolicyConfig
+    var retainRequest: Bool
+
+    /// The defaults in effect for a preset file.
+    func defaults(for file: RepositoryLayout.PresetFile) -> FolderDefaults {
+      defaults[RepositoryLayout.folder(of: file.relativePath)] ?? .empty
+    }
   }
 
   private func run<T: Sendable>(
-    paths: [String], layout: RepositoryLayout, transform: @escaping @Sendable (Preset) -> T
-  ) -> (CompileResult, [T]) {
+    paths: [String], layout: RepositoryLayout, allEnvironments: Bool, transform: @escaping @Sendable (Preset) -> T
+  ) -> (CompileResult, [CompiledEnvironment<T>]) {
     var files: [RepositoryLayout.PresetFile] = []
     var seenFiles: Set<String> = []
     var inputDiagnostics: [Diagnostic] = []
@@ -87,10 +127,12 @@ public struct Compiler: Sendable {
     // A malformed policy rule or lint setting is left out and reported; it does not stop the run, so one typo
     // in presetctl.yaml does not hide the schema errors, policy findings and lints of every preset.
     let (policy, policyDiagnostics) = PolicyConfig.parse(config)
-    var environment: RepositoryConfig.Environment?
-    if let name = options.environment {
-      environment = config.environment(named: name)
-      if environment == nil {
+    var variants: [RepositoryConfig.Environment?] = [config.defaultEnvironment]
+    if allEnvironments {
+      variants = (config.defaultEnvironment == nil ? [nil] : []) + config.environments.map { $0 }
+    } else if let name = options.environment {
+      variants = [config.environment(named: name)]
+      if variants[0] == nil {
         let names = config.environments.map(\.name)
         inputDiagnostics.append(
           .error(
@@ -101,240 +143,58 @@ public struct Compiler: Sendable {
             hint: DidYouMean.suggestion(for: name, among: names).map { "did you mean `\($0)`?" }))
       }
     }
+    let names = variants.map { $0?.name }
     if inputDiagnostics.contains(where: { $0.severity == .error }) {
+      // A named environment that did not parse is explained by its own errors, not as "unknown".
+      if configDiagnostics.contains(where: { $0.severity == .error }) {
+        inputDiagnostics.removeAll { $0.code == "config.unknown-environment" }
+      }
       let result = CompileResult(
         layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(inputDiagnostics + policyDiagnostics),
         fileCount: 0,
         config: config)
-      return (result, [])
+      return (result, names.map { CompiledEnvironment(name: $0, values: []) })
     }
     let (defaults, defaultsDiagnostics) = FolderDefaults.resolve(for: files, layout: layout)
-    let retainRequest = options.retainRequest
-    let context = FileContext(layout: layout, defaults: defaults, environment: environment)
+    let context = FileContext(
+      layout: layout, defaults: defaults, variants: variants, policy: policy, retainRequest: options.retainRequest)
     let perFile = ParallelMap.map(files, parallelism: options.parallelism) { file in
-      var compiled = compileFile(file, context: context)
-      // Policy and prompt lint need each preset's merged request with positions, so they run here, per file,
-      // before that request is dropped.
-      for preset in compiled.presets { compiled.diagnostics += PolicyEngine.check(preset, config: policy) }
-      if !retainRequest {
-        for i in compiled.presets.indices { compiled.presets[i].request = nil }
-      }
-      let values = compiled.presets.map { (slug: $0.slug, source: $0.source, value: transform($0)) }
-      return (values: values, diagnostics: compiled.diagnostics)
+      compileFile(file, context: context, transform: transform)
     }
-    var presets: [(slug: String, value: T)] = []
-    var diagnostics: [Diagnostic] = inputDiagnostics + policyDiagnostics + defaultsDiagnostics
-    var seen: [String: Preset.Origin] = [:]
-    for result in perFile {
-      diagnostics.append(contentsOf: result.diagnostics)
-      for preset in result.values {
-        if let first = seen[preset.slug] {
-          diagnostics.append(
-            Diagnostic(
-              severity: .error, code: "compile.duplicate-slug",
-              message: "slug `\(preset.slug)` is already defined at \(first.file):\(first.line)",
-              location: SourceLocation(file: preset.source.file, line: preset.source.line, column: 1), path: "/slug",
-              related: [
-                .init(
-                  message: "first defined here", location: SourceLocation(file: first.file, line: first.line, column: 1)
-                )
-              ]))
-          continue
-        }
-        seen[preset.slug] = preset.source
-        presets.append((preset.slug, preset.value))
-      }
+    var shared = inputDiagnostics + policyDiagnostics + defaultsDiagnostics
+    var tagged: [FileOutput<T>.Tagged] = []
+    var bases: [WrittenSlug] = []
+    var compiled: [WrittenSlug] = []
+    for output in perFile {
+      shared += output.shared
+      tagged += output.tagged
+      bases += output.bases
+      compiled += output.compiled
     }
-    presets.sort { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
-    if presets.isEmpty && options.requirePresets && !diagnostics.contains(where: { $0.severity == .error }) {
+    // Duplicates among presets that compiled (as before environments were compiled together): a broken copy
+    // is reported for what is wrong with it, not as a duplicate too.
+    let (owners, duplicates) = Self.duplicateSlugs(compiled)
+    shared += duplicates
+    shared += Self.environmentSlugProblems(bases: bases, owners: owners, config: config)
+    var environments: [CompiledEnvironment<T>] = []
+    for (index, name) in names.enumerated() {
+      // A duplicate's later copies are dropped in every environment; the first definition stays.
+      var entries = perFile.flatMap { $0.values[index] }.filter { owners[$0.baseSlug] == $0.source }
+      entries.sort { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+      environments.append(CompiledEnvironment(name: name, values: entries.map(\.value)))
+    }
+    let labels = names.map { $0 ?? CompiledEnvironment<T>.noEnvironmentLabel }
+    var diagnostics =
+      shared + DiagnosticMerge.merge(tagged.map { ($0.diagnostic, $0.variant, $0.preset) }, labels: labels)
+    if options.requirePresets && !environments.contains(where: { !$0.values.isEmpty })
+      && !diagnostics.contains(where: { $0.severity == .error })
+    {
       diagnostics.append(Self.noPresets(paths, fileCount: files.count))
     }
     var result = CompileResult(
       layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(diagnostics), fileCount: files.count,
       config: config)
-    result.environment = environment?.name
-    return (result, presets.map(\.value))
-  }
-
-  /// What every file of one compilation shares.
-  struct FileContext: Sendable {
-    var layout: RepositoryLayout
-    var defaults: [String: FolderDefaults]
-    var environment: RepositoryConfig.Environment?
-
-    /// The defaults in effect for a preset file.
-    func defaults(for file: RepositoryLayout.PresetFile) -> FolderDefaults {
-      defaults[RepositoryLayout.folder(of: file.relativePath)] ?? .empty
-    }
-  }
-
-  /// Compiles one file: every document in it.
-  func compileFile(
-    _ file: RepositoryLayout.PresetFile, context: FileContext
-  ) -> (presets: [Preset], diagnostics: [Diagnostic]) {
-    let layout = context.layout
-    let path = file.path
-    let relative = file.relativePath
-    // Same rule as prompt files: a symlink must not pull content from outside the repository into a bundle.
-    if file.mayLeaveRoot, let resolved = RepositoryLayout.realPath(path), !layout.containsResolved(resolved) {
-      return (
-        [],
-        [
-          .error(
-            "compile.file-outside",
-            "preset file \(relative) is a symlink to a file outside the repository root; preset files must stay inside it",
-            at: SourceLocation(file: relative, line: 1, column: 1))
-        ]
-      )
-    }
-    let bytes: [UInt8]
-    do {
-      bytes = try FileReader.read(path, limit: options.yamlLimits.maxFileBytes)
-    } catch {
-      return (
-        [], [.error(error.code, error.message(for: relative), at: SourceLocation(file: relative, line: 1, column: 1))]
-      )
-    }
-    let documents: [LocatedDocument]
-    do {
-      documents = try YAMLLoader.load(bytes, file: relative, limits: options.yamlLimits)
-    } catch {
-      return ([], error.diagnostics)
-    }
-    var presets: [Preset] = []
-    var diagnostics: [Diagnostic] = []
-    let defaults = context.defaults(for: file)
-    for document in documents where !document.value.isNull {
-      guard var source = PresetSource.parse(document, defaultSkin: defaults.skin, diagnostics: &diagnostics) else {
-        continue
-      }
-      source.applyLayers(defaults: defaults, environment: context.environment)
-      if let environment = context.environment {
-        let slug = environment.slug(for: source.slug)
-        guard PresetSource.isValidSlug(slug) || source.hasErrors else {
-          diagnostics.append(
-            .error(
-              "preset.slug",
-              "slug `\(slug)` (from `\(source.slug)` in environment `\(environment.name)`) is not a valid slug",
-              at: source.document.sourceMap.location(of: JSONPointer.root.appending("slug")), path: "/slug"))
-          continue
-        }
-        source.slug = slug
-      }
-      if let preset = compilePreset(source, layout: layout, diagnostics: &diagnostics), !source.hasErrors {
-        presets.append(preset)
-      }
-    }
-    return (presets, diagnostics)
-  }
-
-  /// Compiles one parsed preset; nil (with diagnostics) when it has errors.
-  func compilePreset(
-    _ source: PresetSource, layout: RepositoryLayout, diagnostics: inout [Diagnostic]
-  ) -> Preset? {
-    let map = source.document.sourceMap
-    let requestRoot = JSONPointer.root.appending("request")
-    func documentPointer(_ requestPointer: JSONPointer) -> JSONPointer {
-      JSONPointer(components: requestRoot.components + requestPointer.components)
-    }
-    var errors = false
-    let extraction = SystemPromptExtraction.extract(from: source.request, skin: source.skin) { pointer in
-      map.location(of: documentPointer(pointer))
-    }
-    for diagnostic in extraction.diagnostics {
-      if diagnostic.severity == .error { errors = true }
-      diagnostics.append(diagnostic)
-    }
-    var rawPrompt = extraction.prompt
-    var promptSource: Preset.Origin?
-    if let pointer = extraction.pointer {
-      let location = map.location(of: documentPointer(pointer))
-      promptSource = Preset.Origin(file: location.file, line: location.line)
-    }
-    var filePrompt: String?
-    if let promptPath = source.systemPromptFile {
-      let pointer = JSONPointer.root.appending("system_prompt_file")
-      if extraction.pointer != nil {
-        errors = true
-        diagnostics.append(
-          .error(
-            "compile.prompt-conflict",
-            "`system_prompt_file` and a system prompt inside `request` both set the prompt; keep one",
-            at: map.location(of: pointer), path: pointer.description))
-      }
-      switch readPromptFile(promptPath, presetFile: source.firstKeyLocation.file, layout: layout) {
-      case .success(let (text, relativePath)):
-        rawPrompt = text
-        filePrompt = NormalisationRules.normalisePrompt(text)
-        promptSource = Preset.Origin(file: relativePath, line: 1)
-      case .failure(let problem):
-        errors = true
-        diagnostics.append(
-          .error(problem.code, problem.message, at: map.location(of: pointer), path: pointer.description))
-      }
-    }
-    let (body, shifted) = RequestBody.make(request: source.request, skin: source.skin, filePrompt: filePrompt)
-    for violation in validators.validator(for: source.skin).validate(.object(body)) {
-      errors = true
-      let pointer = RequestBody.requestPointer(forBody: violation.instancePath, shiftedMessages: shifted)
-      let target = pointer.map(documentPointer) ?? JSONPointer.root.appending("system_prompt_file")
-      let location = violation.atKey ? map.keyLocation(of: target) : map.location(of: target)
-      diagnostics.append(
-        Diagnostic(
-          severity: .error, code: violation.code, message: violation.message, location: location,
-          path: target.description, hint: violation.hint))
-    }
-    guard !errors else { return nil }
-    let model = NormalisationRules.model(config: source.request, systemPrompt: rawPrompt)
-    var preset = Preset(
-      slug: source.slug, skin: source.skin, description: source.description, model: model,
-      source: Preset.Origin(file: source.firstKeyLocation.file, line: source.firstKeyLocation.line),
-      promptSource: model.systemPrompt == nil ? nil : promptSource, body: body)
-    // Kept until policy has run on it; `run` drops it unless `retainRequest`.
-    preset.request = LocatedDocument(
-      value: .object(source.request),
-      sourceMap: SourceMap(file: map.file, root: map.node(at: requestRoot).node))
-    return preset
-  }
-
-  /// A prompt file problem: its code and message.
-  struct PromptFileProblem: Error {
-    var code: String
-    var message: String
-  }
-
-  /// Reads a prompt file named relative to the preset file; it must stay inside the repository root.
-  func readPromptFile(
-    _ path: String, presetFile presetRelative: String, layout: RepositoryLayout
-  ) -> Result<(String, String), PromptFileProblem> {
-    // Lexical resolution against the preset file's root-relative folder first (cheap, no URL objects), then
-    // `realpath` so a symlink cannot lead outside the repository either.
-    let folder = RepositoryLayout.folder(of: presetRelative)
-    let joined = RepositoryLayout.normalise(folder.isEmpty ? path : folder + "/" + path)
-    let outside = PromptFileProblem(
-      code: "compile.prompt-file-outside",
-      message: "prompt file `\(path)` lies outside the repository root; prompt files must stay inside it")
-    guard !path.hasPrefix("/"), !presetRelative.hasPrefix("/"), let relative = joined else { return .failure(outside) }
-    let absolute = layout.root.path + "/" + relative
-    if let resolved = RepositoryLayout.realPath(absolute), !layout.containsResolved(resolved) {
-      return .failure(outside)
-    }
-    let bytes: [UInt8]
-    do {
-      bytes = try FileReader.read(absolute, limit: options.maxPromptFileBytes)
-    } catch {
-      return .failure(PromptFileProblem(code: "compile.prompt-file", message: error.message(for: relative)))
-    }
-    if let bad = UTF8Validation.firstInvalidOffset(bytes) {
-      let position = UTF8Validation.position(ofOffset: bad, in: bytes)
-      return .failure(
-        PromptFileProblem(
-          code: "compile.prompt-file-utf8",
-          message: "prompt file \(relative) is not valid UTF-8 (first bad byte at \(position.line):\(position.column))")
-      )
-    }
-    var text = bytes[...]
-    if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
-    return .success((String(decoding: text, as: UTF8.self), relative))
+    result.environment = allEnvironments ? nil : variants[0]?.name
+    return (result, environments)
   }
 }

@@ -1,11 +1,12 @@
 import Foundation
 
-/// `presetctl.yaml` at the repository root: environments, organisation policy and prompt-lint settings.
+/// `presetctl.yaml`: environments, organisation policy and prompt-lint settings.
 ///
 /// The file is optional. Its `policy` and `lint` sections are interpreted by `PolicyConfig`; this type owns
-/// loading the file and the `environments` section, which changes how presets compile.
+/// finding and loading the file and the `environments` section (`RepositoryConfig+Environments.swift`), which
+/// changes how presets compile.
 public struct RepositoryConfig: Sendable {
-  /// The file name, at the repository root.
+  /// The file name.
   public static let fileName = "presetctl.yaml"
   /// Top-level keys the file may have (besides `x-*`).
   public static let knownKeys = ["environments", "policy", "lint"]
@@ -14,14 +15,21 @@ public struct RepositoryConfig: Sendable {
   public struct Environment: Sendable {
     /// Its name (`staging`).
     public var name: String
-    /// The slug pattern, containing `{slug}` once (`{slug}-staging`).
+    /// The slug template, containing `{slug}` once (`{slug}-staging`); `{slug}` for a default environment
+    /// that omits it.
     public var slugPattern: String
+    /// True for the one environment marked `default: true`: commands without `--env` compile for it.
+    public var isDefault = false
+    /// Optional free text.
+    public var description: String?
     /// Request overrides deep-merged over every preset's request (the environment wins).
     public var request: JSONObject
     /// Where the overrides were written.
     public var requestNode: SourceNode
-    /// Where the environment is declared.
+    /// Where the environment is declared (its name key).
     public var location: SourceLocation
+    /// Where the slug template was written (the `slug` value, or the name key when it is omitted).
+    public var slugLocation: SourceLocation
 
     /// The slug a preset gets in this environment.
     public func slug(for base: String) -> String {
@@ -40,20 +48,38 @@ public struct RepositoryConfig: Sendable {
   /// The environment with this name.
   public func environment(named name: String) -> Environment? { environments.first { $0.name == name } }
 
-  /// Where the configuration is read from: `presetctl.yaml` in the compiled folder when it has one, else at the
-  /// repository root (so a repository can keep several preset trees with their own settings, and a tool
-  /// repository can keep its example configuration beside its example presets).
+  /// The environment marked `default: true`, if any.
+  public var defaultEnvironment: Environment? { environments.first { $0.isDefault } }
+
+  /// Where the configuration is read from, the same way for every PATH: from PATH (a file's folder) upward to
+  /// the repository root, the nearest folder holding `presetctl.yaml` wins. So `presets/presetctl.yaml`
+  /// governs `validate presets`, `validate presets/support` and `validate presets/support/x.yaml`, and a file
+  /// at the root governs every tree that has none of its own. A PATH outside the root looks in its own
+  /// folder, then at the root.
   public static func location(for path: String, layout: RepositoryLayout) -> URL? {
+    let fm = FileManager.default
     var isDirectory: ObjCBool = false
     let input = URL(fileURLWithPath: path).standardizedFileURL
-    let folder =
-      FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    var folder =
+      fm.fileExists(atPath: input.path, isDirectory: &isDirectory) && !isDirectory.boolValue
       ? input.deletingLastPathComponent() : input
-    for candidate in [folder.appendingPathComponent(fileName), layout.root.appendingPathComponent(fileName)]
-    where FileManager.default.fileExists(atPath: candidate.path) {
-      return candidate
+    let root = layout.root.standardizedFileURL
+    let rootPrefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+    func found(_ candidate: URL) -> URL? {
+      let file = candidate.appendingPathComponent(fileName)
+      var isFolder: ObjCBool = false
+      return fm.fileExists(atPath: file.path, isDirectory: &isFolder) && !isFolder.boolValue ? file : nil
     }
-    return nil
+    guard folder.path == root.path || folder.path.hasPrefix(rootPrefix) else {
+      return found(folder) ?? found(root)
+    }
+    while true {
+      if let file = found(folder) { return file }
+      if folder.path == root.path { return nil }
+      let parent = folder.deletingLastPathComponent()
+      if parent.path == folder.path { return nil }
+      folder = parent
+    }
   }
 
   /// Loads `presetctl.yaml` (see `location(for:layout:)`); no file gives the empty configuration.
@@ -99,50 +125,10 @@ public struct RepositoryConfig: Sendable {
           path: pointer.description,
           hint: DidYouMean.suggestion(for: member.key, among: knownKeys).map { "did you mean `\($0)`?" }))
     }
-    guard let environments = top["environments"] else { return (config, diagnostics) }
-    let root = JSONPointer.root.appending("environments")
-    guard case .object(let envs) = environments else {
-      diagnostics.append(
-        .error("config.type", "`environments` must be a mapping of names to settings", at: map.location(of: root)))
-      return (config, diagnostics)
-    }
-    for member in envs.members {
-      let pointer = root.appending(member.key)
-      let location = map.keyLocation(of: pointer)
-      guard case .object(let settings) = member.value else {
-        diagnostics.append(.error("config.type", "environment `\(member.key)` must be a mapping", at: location))
-        continue
-      }
-      for key in settings.keys where !["slug", "request", "description"].contains(key) {
-        diagnostics.append(
-          .error(
-            "config.unknown-key",
-            "unknown key `\(key)` in environment `\(member.key)` (allowed: slug, request, description)",
-            at: map.keyLocation(of: pointer.appending(key))))
-      }
-      let pattern = settings["slug"]?.stringValue ?? "{slug}"
-      if pattern.components(separatedBy: "{slug}").count != 2 {
-        diagnostics.append(
-          .error(
-            "config.slug-pattern", "the slug pattern of `\(member.key)` must contain `{slug}` exactly once",
-            at: map.location(of: pointer.appending("slug"))))
-      }
-      var request = JSONObject()
-      var requestNode = map.node(at: pointer).node
-      if let value = settings["request"] {
-        if case .object(let object) = value {
-          request = object
-          requestNode = map.node(at: pointer.appending("request")).node.inFile(map.file)
-        } else {
-          diagnostics.append(
-            .error(
-              "config.type", "`request` of `\(member.key)` must be a mapping",
-              at: map.location(of: pointer.appending("request"))))
-        }
-      }
-      config.environments.append(
-        Environment(
-          name: member.key, slugPattern: pattern, request: request, requestNode: requestNode, location: location))
+    if let environments = top["environments"] {
+      var parser = EnvironmentParser(map: map)
+      config.environments = parser.environments(environments)
+      diagnostics += parser.diagnostics
     }
     return (config, diagnostics)
   }

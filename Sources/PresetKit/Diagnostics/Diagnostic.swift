@@ -65,6 +65,9 @@ public struct Diagnostic: Sendable, Hashable {
   public var hint: String?
   /// Parts of source lines the text renderer masks in snippets (set by `lint.secret`).
   public var redactions: [Redaction]
+  /// The environments whose compilation produced the finding (`staging`, or `staging, production` when
+  /// several did), when it does not occur in every environment compiled; nil otherwise.
+  public var environment: String?
 
   /// Creates a diagnostic.
   public init(
@@ -75,7 +78,8 @@ public struct Diagnostic: Sendable, Hashable {
     path: String? = nil,
     related: [Related] = [],
     hint: String? = nil,
-    redactions: [Redaction] = []
+    redactions: [Redaction] = [],
+    environment: String? = nil
   ) {
     self.severity = severity
     self.code = code
@@ -85,6 +89,7 @@ public struct Diagnostic: Sendable, Hashable {
     self.related = related
     self.hint = hint
     self.redactions = redactions
+    self.environment = environment
   }
 
   /// Shorthand for an error diagnostic.

@@ -37,7 +37,8 @@ public struct DiagnosticRenderer: Sendable {
     if let location = d.location {
       out += style.bold("\(Self.printable(location.file)):\(location.line):\(location.column):") + " "
     }
-    out += "\(label): \(Self.printable(d.message))\n"
+    let environment = d.environment.map { " " + style.info("[env \(Self.printable($0))]") } ?? ""
+    out += "\(label)\(environment): \(Self.printable(d.message))\n"
     if let location = d.location, let fullLine = sourceLine(file: location.file, line: location.line) {
       let masked = Self.masked(fullLine, redactions: d.redactions.filter { $0.line == location.line })
       let (line, caretIndex) = Self.window(masked, column: location.column)
@@ -87,6 +88,7 @@ public struct DiagnosticRenderer: Sendable {
     object["column"] = d.location.map { .number(Double($0.column)) } ?? .null
     object["path"] = d.path.map(JSONValue.string) ?? .null
     if let hint = d.hint { object["hint"] = .string(hint) }
+    if let environment = d.environment { object["environment"] = .string(environment) }
     if !d.related.isEmpty {
       object["related"] = .array(
         d.related.map { r in
@@ -111,7 +113,7 @@ public struct DiagnosticRenderer: Sendable {
       properties.append("col=\(location.column)")
     }
     properties.append("title=\(SafeText.annotationProperty(d.code))")
-    var message = d.message
+    var message = (d.environment.map { "[env \($0)] " } ?? "") + d.message
     if let hint = d.hint { message += " (\(hint))" }
     return "::\(command) \(properties.joined(separator: ","))::\(SafeText.annotation(message))\n"
   }
@@ -123,7 +125,7 @@ public struct DiagnosticRenderer: Sendable {
     for d in diagnostics {
       let icon = d.severity == .error ? "❌" : d.severity == .warning ? "⚠️" : "ℹ️"
       let location = d.location.map { SafeText.markdownCode("\($0.file):\($0.line):\($0.column)", inTable: true) }
-      let message = SafeText.markdownMessage(Self.cut(d.message + (d.hint.map { " — \($0)" } ?? "")), inTable: true)
+      let message = SafeText.markdownMessage(Self.cut((d.environment.map { "[env \($0)] " } ?? "") + d.message + (d.hint.map { " — \($0)" } ?? "")), inTable: true)
       out +=
         "| \(icon) | \(location ?? "") | \(SafeText.markdownCode(d.code, inTable: true)) | \(message) |\n"
     }

@@ -93,9 +93,8 @@ import Testing
     #expect(
       lines == [
         "presets/support/_defaults.yaml:2:3 /request/provider/zdr `provider.zdr` is not set (the API default is false) but rule `customer-data-stays-private` requires true",
-        "presets/support/_defaults.yaml:3:22 /request/provider/data_collection `provider.data_collection` is `allow` but rule `customer-data-stays-private` requires `deny`",
-        "presets/support/_defaults.yaml:3:22 /request/provider/data_collection `provider.data_collection` is `allow` but rule `customer-data-stays-private` requires `deny`",
-        "presets/support/_defaults.yaml:3:22 /request/provider/data_collection `provider.data_collection` is `allow` but rule `customer-data-stays-private` requires `deny`",
+        // Written once, reported once, with the presets it affects.
+        "presets/support/_defaults.yaml:3:22 /request/provider/data_collection `provider.data_collection` is `allow` but rule `customer-data-stays-private` requires `deny` (affects 3 presets: `support-a`, `support-b`, `support-d`)",
         "presets/support/b.yaml:5:10 /request/provider/zdr `provider.zdr` is false but rule `customer-data-stays-private` requires true",
       ], "\(lines)")
     #expect(ds.allSatisfy { $0.code == "policy.provider" && $0.relatedAt == "presetctl.yaml:5:7" })

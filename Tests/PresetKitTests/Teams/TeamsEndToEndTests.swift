@@ -26,7 +26,7 @@ import Testing
         slug: "{slug}-staging"
         request:
           models: [m/cheap]
-      production: {}
+      production: {default: true}
       prod-copy:
         slug: "{slug}-copy"
 
