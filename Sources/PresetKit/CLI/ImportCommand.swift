@@ -77,6 +77,7 @@ enum ImportCommand {
         failed = true
       }
     }
+    warnAboutPolicy(presets, into: into, context)
     return failed ? CommandLineTool.exitError : CommandLineTool.exitOK
   }
 }
