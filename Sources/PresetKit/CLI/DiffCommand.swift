@@ -11,13 +11,14 @@ enum DiffCommand {
         .value("head", "REV", "The new revision (default: the working tree)."),
         .value("format", "FORMAT", "Output format: text, json, markdown or github (default text)."),
         .value("context", "N", "Unchanged lines around each prompt change (default 3)."),
-        .value("env", "NAME", "Compile both revisions for an environment declared in presetctl.yaml."),
+        .value("env", "NAME", "Compare only this environment (default: every one of presetctl.yaml)."),
         .flag("detailed-exitcode", "Exit 2 when presets differ, 0 when none, 1 on errors."),
       ],
       discussion: """
         With --base, PATH (default 'presets') is compiled at both revisions; the revision's tree is read
         through git into a temporary folder, the working tree is never touched. Without --base, give two
-        bundle files written by 'presetctl build'.
+        bundle files written by 'presetctl build'. Without --env, when presetctl.yaml declares environments,
+        the default presets and every environment are compared, each reported on its own.
         Exit status: 0 no differences (or differences without --detailed-exitcode), 2 differences with
         --detailed-exitcode, 1 error (including presets that do not compile at either side).
         """),
