@@ -11,14 +11,15 @@ enum DiffCommand {
         .value("head", "REV", "The new revision (default: the working tree)."),
         .value("format", "FORMAT", "Output format: text, json, markdown or github (default text)."),
         .value("context", "N", "Unchanged lines around each prompt change (default 3)."),
-        .value("env", "NAME", "Compile both revisions for an environment declared in presetctl.yaml."),
+        .value("env", "NAME", "Compare only this environment (default: every one of presetctl.yaml)."),
         .flag("detailed-exitcode", "Exit 2 when presets differ, 0 when none, 1 on errors."),
         Compiler.allowEmptyOption,
       ],
       discussion: """
         With --base, PATH (default 'presets') is compiled at both revisions; the revision's tree is read
         through git into a temporary folder, the working tree is never touched. Without --base, give two
-        bundle files written by 'presetctl build'.
+        bundle files written by 'presetctl build'. Without --env, when presetctl.yaml declares environments,
+        the default presets and every environment are compared, each reported on its own.
         Exit status: 0 no differences (or differences without --detailed-exitcode), 2 differences with
         --detailed-exitcode, 1 error (including presets that do not compile at either side).
         """),
@@ -41,8 +42,8 @@ enum DiffCommand {
     let scratch = fm.temporaryDirectory.appendingPathComponent("presetctl-diff-\(UUID().uuidString)")
     defer { try? fm.removeItem(at: scratch) }
 
-    let sides:
-      (base: Result<ReviewInput.Side, ReviewInput.Failure>, head: Result<ReviewInput.Side, ReviewInput.Failure>)
+    var sides:
+      [(base: Result<ReviewInput.Side, ReviewInput.Failure>, head: Result<ReviewInput.Side, ReviewInput.Failure>)]
     var notes: [String] = []
     if let base = parsed.value("base") {
       guard parsed.positionals.count <= 1 else {
@@ -61,13 +62,17 @@ enum DiffCommand {
         console.error("error: \(path) lies outside the git repository at \(root.path)\n")
         return CommandLineTool.exitError
       }
-      let head = parsed.value("head")
-      let compiler = Compiler.forCommand(parsed)
-      sides.base = ReviewInput.load(
-        role: .base, revision: base, relativePath: relative, repositoryRoot: root, scratch: scratch, compiler: compiler)
-      sides.head = ReviewInput.load(
-        role: .head, revision: head, relativePath: relative, repositoryRoot: root, scratch: scratch, compiler: compiler)
-      if case .success(let b) = sides.base, case .success(let h) = sides.head {
+      let compiler = Compiler.forCommand(parsed, retainRequest: false)
+      let trees = (
+        base: ReviewInput.tree(role: .base, revision: base, repositoryRoot: root, scratch: scratch),
+        head: ReviewInput.tree(role: .head, revision: parsed.value("head"), repositoryRoot: root, scratch: scratch)
+      )
+      let primary = (
+        base: trees.base.flatMap { ReviewInput.compile($0, relativePath: relative, compiler: compiler) },
+        head: trees.head.flatMap { ReviewInput.compile($0, relativePath: relative, compiler: compiler) }
+      )
+      sides = [primary]
+      if case .success(let b) = primary.base, case .success(let h) = primary.head {
         let shown = relative.isEmpty ? "the repository root" : "`\(relative)`"
         if b.pathMissing && h.pathMissing {
           console.error("error: \(path) exists neither at base (\(b.label)) nor at head (\(h.label))\n")
@@ -88,6 +93,10 @@ enum DiffCommand {
         if h.pathMissing {
           notes.append("\(shown) does not exist at head (\(h.label)): every preset counts as removed")
         }
+        if parsed.value("env") == nil, case .success(let bt) = trees.base, case .success(let ht) = trees.head {
+          sides += environmentSides(
+            base: (bt, b), head: (ht, h), relativePath: relative, compiler: compiler)
+        }
       }
     } else {
       guard parsed.value("env") == nil else {
@@ -103,28 +112,91 @@ enum DiffCommand {
           "error: give --base REV to compare git revisions, or two bundle files (OLD NEW)\n\(command.parser.usage)\n")
         return CommandLineTool.exitError
       }
-      sides.base = ReviewInput.bundle(role: .base, path: parsed.positionals[0])
-      sides.head = ReviewInput.bundle(role: .head, path: parsed.positionals[1])
+      sides = [
+        (
+          ReviewInput.bundle(role: .base, path: parsed.positionals[0]),
+          ReviewInput.bundle(role: .head, path: parsed.positionals[1])
+        )
+      ]
     }
 
-    switch sides {
-    case (.success(let base), .success(let head)):
-      var review = Review(base: base.presets, head: head.presets, baseLabel: base.label, headLabel: head.label)
-      review.notes = notes
-      if let root = head.root { review.locateChanges(headRoot: root) }
-      console.write(ReviewRenderer(review: review, context: lines).render(format, style: console.outStyle))
-      return parsed.flag("detailed-exitcode") && review.hasChanges
-        ? CommandLineTool.exitChanges : CommandLineTool.exitOK
-    default:
-      var failures: [ReviewInput.Failure] = []
-      if case .failure(let f) = sides.base { failures.append(f) }
-      if case .failure(let f) = sides.head { failures.append(f) }
+    var reviews: [Review] = []
+    var failures: [ReviewInput.Failure] = []
+    for pair in sides {
+      switch pair {
+      case (.success(let base), .success(let head)):
+        reviews.append(review(base: base, head: head))
+      default:
+        if case .failure(let f) = pair.base { failures.append(f) }
+        if case .failure(let f) = pair.head { failures.append(f) }
+      }
+    }
+    guard failures.isEmpty, var primary = reviews.first else {
       let compileFailures = failures.filter { !$0.diagnostics.isEmpty }
       if !compileFailures.isEmpty {
         console.write(ReviewFailureRenderer(failures: compileFailures).render(format, style: console.outStyle))
       }
       for failure in failures { console.error("error: \(SafeText.terminal(failure.message))\n") }
       return CommandLineTool.exitError
+    }
+    primary.notes = notes + primary.notes
+    let environments = Array(reviews.dropFirst())
+    let renderer = ReviewRenderer(review: primary, context: lines, environments: environments)
+    console.write(renderer.render(format, style: console.outStyle))
+    return parsed.flag("detailed-exitcode") && renderer.hasChanges
+      ? CommandLineTool.exitChanges : CommandLineTool.exitOK
+  }
+
+  /// The review of two loaded sides, with head lines located and environment overrides attributed to
+  /// `presetctl.yaml`.
+  static func review(base: ReviewInput.Side, head: ReviewInput.Side) -> Review {
+    var review = Review(base: base.presets, head: head.presets, baseLabel: base.label, headLabel: head.label)
+    review.environment = head.environment ?? base.environment
+    review.notes = base.notes + head.notes
+    if let root = head.root { review.locateChanges(headRoot: root) }
+    if let name = head.environment, let environment = head.config.environment(named: name) {
+      review.attributeOverrides(environment, configFile: RepositoryConfig.fileName)
+    }
+    return review
+  }
+
+  /// Both sides compiled for every environment either side declares, in head's order then base-only ones. An
+  /// environment declared on one side only counts as empty on the other (every preset added, or removed).
+  static func environmentSides(
+    base: (tree: ReviewInput.Tree, side: ReviewInput.Side), head: (tree: ReviewInput.Tree, side: ReviewInput.Side),
+    relativePath: String, compiler: Compiler
+  ) -> [(base: Result<ReviewInput.Side, ReviewInput.Failure>, head: Result<ReviewInput.Side, ReviewInput.Failure>)] {
+    let baseNames = base.side.config.environments.map(\.name)
+    let headNames = head.side.config.environments.map(\.name)
+    var names = headNames
+    for name in baseNames where !names.contains(name) { names.append(name) }
+    return names.map { name in
+      var envCompiler = compiler
+      envCompiler.options.environment = name
+      func side(
+        _ loaded: (tree: ReviewInput.Tree, side: ReviewInput.Side), declared: [String]
+      ) -> Result<ReviewInput.Side, ReviewInput.Failure> {
+        guard declared.contains(name) else {
+          var empty = loaded.side
+          empty.presets = []
+          empty.environment = name
+          return .success(empty)
+        }
+        return ReviewInput.compile(loaded.tree, relativePath: relativePath, compiler: envCompiler)
+      }
+      var pair = (base: side(base, declared: baseNames), head: side(head, declared: headNames))
+      // Say why a whole environment appears or disappears.
+      if !baseNames.contains(name), case .success(var h) = pair.head {
+        h.notes.append(
+          "environment `\(name)` is not declared at base (\(base.side.label)): every preset counts as added")
+        pair.head = .success(h)
+      }
+      if !headNames.contains(name), case .success(var h) = pair.head {
+        h.notes.append(
+          "environment `\(name)` is not declared at head (\(head.side.label)): every preset counts as removed")
+        pair.head = .success(h)
+      }
+      return pair
     }
   }
 

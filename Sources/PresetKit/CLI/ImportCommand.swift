@@ -113,6 +113,7 @@ enum ImportCommand {
         failed = true
       }
     }
+    warnAboutPolicy(presets, into: into, context)
     if skipped > 0 { context.console.error("error: \(skipped) preset(s) skipped for invalid slugs\n") }
     return failed || skipped > 0 ? CommandLineTool.exitError : CommandLineTool.exitOK
   }

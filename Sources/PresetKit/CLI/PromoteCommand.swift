@@ -1,4 +1,9 @@
-/// `presetctl promote --from staging --to production`: which presets differ between two environments' live state.
+/// `presetctl promote --from staging --to production`: which presets differ between two environments' live state,
+/// beyond the differences `presetctl.yaml` declares between them.
+///
+/// Rule: each repository preset is compiled for both environments; the two live presets are in sync when they
+/// differ from each other exactly as the two compiled presets do (the declared overrides), config path by
+/// config path and in the system prompt. Everything else is a real difference and is shown.
 enum PromoteCommand {
   static let command = CommandLineTool.Command(
     parser: ArgumentParser(
@@ -12,7 +17,9 @@ enum PromoteCommand {
       ] + RemoteOptions.options,
       discussion: """
         Versions hash content only (not slugs), so equal versions mean production runs exactly what staging runs.
-        Exit status: 0 all equal, 2 some differ or are missing, 1 error.
+        Differences that presetctl.yaml declares between the two environments (their `request` overrides) are
+        expected: two live presets that differ only by them are in sync. Promote only reads; it never pushes.
+        Exit status: 0 all in sync, 2 some differ or are missing, 1 error.
         """),
     run: run)
 
@@ -23,7 +30,45 @@ enum PromoteCommand {
     var toSlug: String
     var from: PresetModel?
     var to: PresetModel?
-    var same: Bool { from != nil && from?.version == to?.version }
+    /// The repository preset compiled for each environment.
+    var compiledFrom: PresetModel
+    var compiledTo: PresetModel
+
+    /// The differences the overrides declare, `to` → `from`.
+    var declared: [JSONDiff.Change] {
+      JSONDiff.changes(from: .object(compiledTo.config), to: .object(compiledFrom.config))
+    }
+
+    /// The live differences, `to` → `from`, that the overrides do not declare.
+    var unexpected: [JSONDiff.Change] {
+      guard let from, let to else { return [] }
+      let declared = declared
+      return JSONDiff.changes(from: .object(to.config), to: .object(from.config)).filter { !declared.contains($0) }
+    }
+
+    /// Declared differences the live presets do not show (an override not applied in one environment).
+    var missing: [JSONDiff.Change] {
+      guard let from, let to else { return [] }
+      let live = JSONDiff.changes(from: .object(to.config), to: .object(from.config))
+      return declared.filter { !live.contains($0) }
+    }
+
+    /// True when the live prompts relate as the compiled ones do: equal when the compiled prompts are equal,
+    /// else each the compiled prompt of its environment.
+    var promptInSync: Bool {
+      guard let from, let to else { return false }
+      if Review.sameText(compiledFrom.systemPrompt, compiledTo.systemPrompt) {
+        return Review.sameText(from.systemPrompt, to.systemPrompt)
+      }
+      return Review.sameText(from.systemPrompt, compiledFrom.systemPrompt)
+        && Review.sameText(to.systemPrompt, compiledTo.systemPrompt)
+    }
+
+    var same: Bool {
+      guard let from, let to else { return false }
+      if from.version == to.version && compiledFrom.version == compiledTo.version { return true }
+      return unexpected.isEmpty && missing.isEmpty && promptInSync
+    }
   }
 
   static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
@@ -34,12 +79,26 @@ enum PromoteCommand {
       context.console.error("error: --from ENV and --to ENV are required\n")
       return CommandLineTool.exitError
     }
-    let result = Compiler.forCommand(parsed).compile(path: parsed.positionals.first ?? "presets")
-    if result.hasErrors {
-      context.console.error(
-        DiagnosticRenderer.forResult(result, style: context.console.errStyle).render(result.diagnostics, format: .text))
+    guard fromName != toName else {
+      context.console.error("error: --from and --to name the same environment `\(fromName)`; name two environments\n")
       return CommandLineTool.exitError
     }
+    let path = parsed.positionals.first ?? "presets"
+    var compiled: [CompileResult] = []
+    for environment in [nil, fromName, toName] {
+      var options = Compiler.Options()
+      options.environment = environment
+      let result = Compiler(options: options).compile(path: path)
+      if result.hasErrors {
+        context.console.error(
+          DiagnosticRenderer.forResult(result, style: context.console.errStyle).render(
+            result.diagnostics, format: .text)
+        )
+        return CommandLineTool.exitError
+      }
+      compiled.append(result)
+    }
+    let result = compiled[0]
     guard let from = result.config.environment(named: fromName), let to = result.config.environment(named: toName)
     else {
       let names = result.config.environments.map(\.name).joined(separator: ", ")
@@ -50,6 +109,10 @@ enum PromoteCommand {
     guard let parallelism = RemoteOptions.parallelism(parsed, context),
       let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
+    var compiledFrom: [String: PresetModel] = [:]
+    for preset in compiled[1].presets { compiledFrom[preset.slug] = preset.model }
+    var compiledTo: [String: PresetModel] = [:]
+    for preset in compiled[2].presets { compiledTo[preset.slug] = preset.model }
     let bases = result.presets.map(\.slug)
     let slugs = bases.flatMap { [from.slug(for: $0), to.slug(for: $0)] }
     let fetched = AsyncBridge.run { () -> [Result<LivePreset?, RemoteError>] in
@@ -63,11 +126,15 @@ enum PromoteCommand {
     }
     var rows: [Row] = []
     for (i, base) in bases.enumerated() {
+      let (fromSlug, toSlug) = (from.slug(for: base), to.slug(for: base))
+      guard let cf = compiledFrom[fromSlug], let ct = compiledTo[toSlug] else { continue }
       do throws(RemoteError) {
         let a = try fetched[2 * i].get()
         let b = try fetched[2 * i + 1].get()
         rows.append(
-          Row(base: base, fromSlug: from.slug(for: base), toSlug: to.slug(for: base), from: a?.model, to: b?.model))
+          Row(
+            base: base, fromSlug: fromSlug, toSlug: toSlug, from: a?.model, to: b?.model, compiledFrom: cf,
+            compiledTo: ct))
       } catch {
         context.console.error("error: \(SafeText.terminal(error.description))\n")
         return CommandLineTool.exitError
@@ -75,55 +142,5 @@ enum PromoteCommand {
     }
     render(rows, fromName: fromName, toName: toName, format: format, context)
     return rows.allSatisfy(\.same) ? CommandLineTool.exitOK : CommandLineTool.exitChanges
-  }
-
-  static func render(
-    _ rows: [Row], fromName: String, toName: String, format: OutputFormat, _ context: CommandLineTool.Context
-  ) {
-    func state(_ row: Row) -> String {
-      if row.from == nil { return "missing in \(fromName)" }
-      if row.to == nil { return "missing in \(toName)" }
-      return row.same ? "same" : "differs"
-    }
-    if format == .json {
-      let items: [JSONValue] = rows.map { row in
-        .object(
-          JSONObject([
-            .init(key: "preset", value: .string(row.base)), .init(key: "state", value: .string(state(row))),
-            .init(key: "from_version", value: row.from.map { .string($0.version.rawValue) } ?? .null),
-            .init(key: "to_version", value: row.to.map { .string($0.version.rawValue) } ?? .null),
-          ]))
-      }
-      context.console.write(
-        SafeText.json(JSONWriter.string(.object(JSONObject([.init(key: "presets", value: .array(items))])))))
-      return
-    }
-    let style = context.console.outStyle
-    let table = TextTable(
-      header: ["PRESET", fromName.uppercased(), toName.uppercased(), "STATE"],
-      rows: rows.map {
-        [
-          SafeText.terminal($0.base), $0.from?.version.short ?? "-", $0.to?.version.short ?? "-",
-          SafeText.terminal(state($0)),
-        ]
-      })
-    var out = table.render(style: style)
-    for row in rows where !row.same {
-      guard let a = row.from, let b = row.to else { continue }
-      out += "\n\(style.bold(SafeText.terminal(row.base))): " + SafeText.terminal("\(toName) → \(fromName)") + "\n"
-      for change in JSONDiff.changes(from: .object(b.config), to: .object(a.config)) {
-        out +=
-          "    "
-          + SafeText.terminal("\(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))")
-          + "\n"
-      }
-      out += DiffText.terminal(
-        TextDiff.unified(old: b.systemPrompt, new: a.systemPrompt, oldName: row.toSlug, newName: row.fromSlug),
-        style: style)
-    }
-    let differing = rows.filter { !$0.same }.count
-    out +=
-      "\n\(differing == 0 ? "\(toName) runs exactly what \(fromName) runs" : "\(differing) of \(rows.count) preset(s) differ")\n"
-    context.console.write(out)
   }
 }

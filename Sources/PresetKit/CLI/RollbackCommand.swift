@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -7,13 +9,19 @@ enum RollbackCommand {
   static let command = CommandLineTool.Command(
     parser: ArgumentParser(
       commandName: "presetctl rollback", abstract: "Make an earlier live version current again (as a new version).",
-      positionalUsage: "SLUG", maxPositionals: 1,
+      positionalUsage: "SLUG [PATH]", maxPositionals: 2,
       options: [
         .value("to", "N", "The version number to restore (required)."),
         .flag("yes", "Do not ask for confirmation (required when stdin is not a terminal)."),
-        .flag("dry-run", "Only show the diff."),
+        .flag("dry-run", "Only show the diff and the checks."),
+        .flag("allow-policy-violations", "Push even when the old content breaks a policy rule or an error lint."),
       ] + RemoteOptions.options,
-      discussion: "The API cannot re-designate an old version, so its content is POSTed again and becomes the newest."),
+      discussion: """
+        The API cannot re-designate an old version, so its content is POSTed again and becomes the newest.
+        The old content is checked first, as a preset file: policy and prompt lint from the presetctl.yaml of
+        PATH (default 'presets'), and the risk rules of 'presetctl diff'. Policy errors refuse the rollback
+        (exit 1, also with --dry-run) unless --allow-policy-violations.
+        """),
     run: run)
 
   static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
@@ -59,6 +67,18 @@ enum RollbackCommand {
       TextDiff.unified(old: current?.systemPrompt, new: wanted.systemPrompt, oldName: "live", newName: "v\(target)"),
       style: style)
     context.console.write(diff)
+    let checked = check(slug: slug, live: live, version: old, parsed, context)
+    if checked.hasPolicyErrors {
+      if parsed.flag("allow-policy-violations") {
+        context.console.error(
+          "warning: the content of v\(target) breaks policy; pushing it anyway (--allow-policy-violations)\n")
+      } else {
+        context.console.error(
+          "error: the content of v\(target) of \(slug) breaks policy; nothing was pushed (pass --allow-policy-violations to push it anyway)\n"
+        )
+        return CommandLineTool.exitError
+      }
+    }
     if parsed.flag("dry-run") { return CommandLineTool.exitOK }
     if !parsed.flag("yes") {
       guard isatty(0) == 1 else {
@@ -95,5 +115,50 @@ enum RollbackCommand {
       context.console.error("error: \(SafeText.terminal(error.description))\n")
       return CommandLineTool.exitError
     }
+  }
+
+  /// Policy, lint and diff's risk rules for the content about to be pushed; findings are shown (risks on
+  /// stdout with the diff, diagnostics on stderr).
+  static func check(
+    slug: String, live: LivePreset?, version: LiveVersion, _ parsed: ArgumentParser.Parsed,
+    _ context: CommandLineTool.Context
+  ) -> ReviewLiveCheck.Outcome {
+    let wanted = version.model
+    let target = version.version
+    let style = context.console.outStyle
+    var out = ""
+    for risk in ReviewRisk.assess(old: live?.model ?? PresetModel(config: JSONObject(), systemPrompt: nil), new: wanted)
+    {
+      out += style.warning("⚠ \(risk.title):") + " \(risk.detail)\n"
+    }
+    context.console.write(out)
+    let path = parsed.positionals.dropFirst().first ?? "presets"
+    let summary = live?.summary ?? LivePresetSummary(id: "", slug: slug, name: slug)
+    let old = LivePreset(summary: summary, designatedVersion: version)
+    guard let file = LiveImport.file(for: old, validators: SkinValidators.embedded) else {
+      return ReviewLiveCheck.Outcome(diagnostics: [], report: "")
+    }
+    let outcome = ReviewLiveCheck.check(
+      [ReviewLiveCheck.Item(text: file.text, relativePath: repositoryFile(of: slug, path: path))], path: path,
+      style: context.console.errStyle)
+    if !outcome.report.isEmpty {
+      context.console.error("checks of the content of v\(target) (as a preset file):\n" + outcome.report)
+    }
+    return outcome
+  }
+
+  /// The repository file that defines `slug` (or its base slug in an environment), else `PATH/SLUG.yaml`.
+  static func repositoryFile(of slug: String, path: String) -> String {
+    let fallback = ReviewLiveCheck.locate(path: path).relativePath
+    let guess = (fallback.isEmpty ? "" : fallback + "/") + slug + ".yaml"
+    guard FileManager.default.fileExists(atPath: path) else { return guess }
+    let result = Compiler().compile(path: path)
+    for preset in result.presets {
+      if preset.slug == slug { return preset.source.file }
+      for environment in result.config.environments where environment.slug(for: preset.slug) == slug {
+        return preset.source.file
+      }
+    }
+    return guess
   }
 }

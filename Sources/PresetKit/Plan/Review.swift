@@ -30,6 +30,9 @@ public struct Review: Sendable {
     public var configChanges: [JSONDiff.Change]
     /// Head lines of the config changes, parallel to `configChanges`, when the head YAML could be read.
     public var changeLines: [Int?]
+    /// Files of the config changes, parallel to `configChanges`, where a change was written outside the preset
+    /// file (an environment override in `presetctl.yaml`); nil entries (or an empty list) mean the preset file.
+    public var changeFiles: [String?] = []
     /// Risky parts of the change, each with its callout text.
     public var risks: [ReviewRisk]
 
@@ -47,6 +50,19 @@ public struct Review: Sendable {
       let known = changeLines.indices.contains(index) ? changeLines[index] : nil
       return known ?? (new ?? old)?.source.line ?? 1
     }
+
+    /// The head file and line of one config change: `presetctl.yaml` for an environment override, else the
+    /// preset file (see `line(ofChange:)`).
+    public func origin(ofChange index: Int) -> Preset.Origin {
+      let file = changeFiles.indices.contains(index) ? changeFiles[index] : nil
+      return Preset.Origin(file: file ?? (new ?? old)?.source.file ?? "", line: line(ofChange: index))
+    }
+
+    /// The head file and line of a risk: its own when known, else the preset's first line.
+    public func origin(of risk: ReviewRisk) -> Preset.Origin {
+      let source = (new ?? old)?.source
+      return Preset.Origin(file: risk.file ?? source?.file ?? "", line: risk.line ?? source?.line ?? 1)
+    }
   }
 
   /// How the base side is named in output (a revision as given, or a bundle path).
@@ -59,6 +75,8 @@ public struct Review: Sendable {
   public var unchangedCount: Int
   /// Remarks about the inputs shown above the report (PATH missing on one side, say).
   public var notes: [String] = []
+  /// The environment of `presetctl.yaml` both sides were compiled for; nil for the default presets.
+  public var environment: String?
 
   /// Compares two preset sets.
   public init(base: [Preset], head: [Preset], baseLabel: String, headLabel: String) {

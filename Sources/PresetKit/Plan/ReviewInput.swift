@@ -24,6 +24,22 @@ public enum ReviewInput {
     public var pathMissing: Bool
     /// Findings about the files PATH holds (`input.extension-case`: files not read), shown even on success.
     public var warnings: [Diagnostic] = []
+    /// The `presetctl.yaml` read while compiling (empty for bundles and a missing PATH).
+    public var config = RepositoryConfig()
+    /// The environment compiled for; nil for the default presets.
+    public var environment: String?
+    /// Remarks for the report about this side (an environment declared on one side only).
+    public var notes: [String] = []
+  }
+
+  /// A revision's tree extracted once (or the working tree), ready to be compiled for several environments.
+  public struct Tree: Sendable {
+    /// Base or head.
+    public var role: Role
+    /// The revision as given, or `working tree`.
+    public var label: String
+    /// The folder holding the tree.
+    public var root: URL
   }
 
   /// Why a side could not be loaded.
@@ -62,42 +78,57 @@ public enum ReviewInput {
     role: Role, revision: String?, relativePath: String, repositoryRoot: URL, scratch: URL,
     compiler: Compiler = Compiler()
   ) -> Result<Side, Failure> {
-    let label = revision ?? workingTreeLabel
-    var root = repositoryRoot
-    if let revision {
-      root = scratch.appendingPathComponent(role.rawValue, isDirectory: true)
-      do {
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-      } catch {
-        return .failure(
-          Failure(
-            role: role, label: label, message: "cannot create a temporary folder: \(error.localizedDescription)",
-            diagnostics: [], root: nil))
-      }
-      do {
-        let resolved = try GitRevision.resolve(revision, repositoryRoot: repositoryRoot)
-        try resolved.extract(to: root)
-      } catch {
-        return .failure(Failure(role: role, label: label, message: error.message, diagnostics: [], root: nil))
-      }
+    tree(role: role, revision: revision, repositoryRoot: repositoryRoot, scratch: scratch).flatMap {
+      compile($0, relativePath: relativePath, compiler: compiler)
     }
+  }
+
+  /// Extracts `revision` below `scratch` (nothing to do for the working tree, when nil).
+  public static func tree(role: Role, revision: String?, repositoryRoot: URL, scratch: URL) -> Result<Tree, Failure> {
+    let label = revision ?? workingTreeLabel
+    guard let revision else { return .success(Tree(role: role, label: label, root: repositoryRoot)) }
+    let root = scratch.appendingPathComponent(role.rawValue, isDirectory: true)
+    do {
+      try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    } catch {
+      return .failure(
+        Failure(
+          role: role, label: label, message: "cannot create a temporary folder: \(error.localizedDescription)",
+          diagnostics: [], root: nil))
+    }
+    do {
+      let resolved = try GitRevision.resolve(revision, repositoryRoot: repositoryRoot)
+      try resolved.extract(to: root)
+    } catch {
+      return .failure(Failure(role: role, label: label, message: error.message, diagnostics: [], root: nil))
+    }
+    return .success(Tree(role: role, label: label, root: root))
+  }
+
+  /// Compiles `relativePath` of an extracted tree with `compiler` (its environment, if any, included).
+  public static func compile(_ tree: Tree, relativePath: String, compiler: Compiler) -> Result<Side, Failure> {
+    let (role, label, root) = (tree.role, tree.label, tree.root)
+    let environment = compiler.options.environment
     let target = relativePath.isEmpty ? root : root.appendingPathComponent(relativePath)
     guard FileManager.default.fileExists(atPath: target.path) else {
-      return .success(Side(role: role, label: label, presets: [], root: root, pathMissing: true))
+      return .success(
+        Side(role: role, label: label, presets: [], root: root, pathMissing: true, environment: environment))
     }
     var sideCompiler = compiler
     sideCompiler.options.requirePresets = false
     let result = sideCompiler.compile(paths: [target.path], layout: RepositoryLayout(root: root))
     if result.hasErrors {
+      let scope = environment.map { " for environment `\($0)`" } ?? ""
       return .failure(
         Failure(
-          role: role, label: label, message: "the presets at \(role.rawValue) (\(label)) do not compile",
+          role: role, label: label, message: "the presets at \(role.rawValue) (\(label))\(scope) do not compile",
           diagnostics: result.diagnostics, root: root))
     }
     return .success(
       Side(
         role: role, label: label, presets: result.presets, root: root, pathMissing: false,
-        warnings: result.diagnostics.filter { $0.code.hasPrefix("input.") }))
+        warnings: result.diagnostics.filter { $0.code.hasPrefix("input.") }, config: result.config,
+        environment: environment))
   }
 
   /// Reads a bundle file written by `presetctl build`.

@@ -32,14 +32,17 @@ public struct ReviewRisk: Sendable, Equatable {
   public var detail: String
   /// The head YAML line of the path, when known (see `Review.locateChanges`).
   public var line: Int?
+  /// The file of `line` when it is not the preset file (an environment override in `presetctl.yaml`).
+  public var file: String?
 
   /// Creates a risk.
-  public init(kind: Kind, path: JSONPointer, title: String, detail: String, line: Int? = nil) {
+  public init(kind: Kind, path: JSONPointer, title: String, detail: String, line: Int? = nil, file: String? = nil) {
     self.kind = kind
     self.path = path
     self.title = title
     self.detail = detail
     self.line = line
+    self.file = file
   }
 
   /// The one-line callout: `title: detail`.

@@ -22,6 +22,8 @@ extension ReviewRenderer {
     var origin: Preset.Origin?
     var title: String
     var message: String
+    /// The environments (or `default`) the annotation stands for; empty without environments.
+    var scopes: [String] = []
 
     var line: String {
       var properties: [String] = []
@@ -29,7 +31,8 @@ extension ReviewRenderer {
         properties.append("file=\(SafeText.annotationProperty(origin.file))")
         properties.append("line=\(origin.line)")
       }
-      properties.append("title=\(SafeText.annotationProperty(title))")
+      let shown = scopes.isEmpty ? title : "[\(scopes.joined(separator: ", "))] \(title)"
+      properties.append("title=\(SafeText.annotationProperty(shown))")
       return "::\(command) \(properties.joined(separator: ","))::\(SafeText.annotation(message))\n"
     }
   }
@@ -38,6 +41,55 @@ extension ReviewRenderer {
   /// changed preset (and per prompt change, on the prompt's line); at most `annotationLimit` of each kind, the
   /// rest counted in a plain log line.
   public func github() -> String {
+    var warnings: [Annotation] = []
+    var notices: [Annotation] = []
+    for scope in scopes {
+      let (w, n) = annotations(scope)
+      warnings += w
+      notices += n
+    }
+    (warnings, notices) = (Self.merged(warnings), Self.merged(notices))
+    var out = ""
+    for annotation in warnings.prefix(Self.annotationLimit) { out += annotation.line }
+    for annotation in notices.prefix(Self.annotationLimit) { out += annotation.line }
+    let hidden = [(warnings.count, "warning"), (notices.count, "notice")].compactMap { count, kind in
+      count > Self.annotationLimit ? "\(count - Self.annotationLimit) more \(kind)(s)" : nil
+    }
+    if !hidden.isEmpty {
+      out +=
+        "presetctl diff: \(hidden.joined(separator: " and ")) not shown as annotations (GitHub shows at most "
+        + "\(Self.annotationLimit) of each kind per step); run presetctl diff for the full report\n"
+    }
+    out += SafeText.terminal("presetctl diff: \(review.baseLabel) → \(review.headLabel): \(review.summary)") + "\n"
+    for scope in environments {
+      out += SafeText.terminal("presetctl diff: \(Self.scopeName(scope)): \(scope.summary)") + "\n"
+    }
+    return out
+  }
+
+  /// One annotation per equal command, place and message: a change in a preset file shows in every
+  /// environment, and is annotated once with the environments in its title.
+  static func merged(_ annotations: [Annotation]) -> [Annotation] {
+    var out: [Annotation] = []
+    var index: [String: Int] = [:]
+    for annotation in annotations {
+      let key = [
+        annotation.command, annotation.origin?.file ?? "", String(annotation.origin?.line ?? 0), annotation.message,
+      ].joined(separator: "\u{0}")
+      if let i = index[key] {
+        if !annotation.scopes.isEmpty {
+          out[i].scopes += annotation.scopes.filter { !out[i].scopes.contains($0) }
+        }
+        continue
+      }
+      index[key] = out.count
+      out.append(annotation)
+    }
+    return out
+  }
+
+  /// The annotations of one review; each carries the review's environment (if any) for its title.
+  func annotations(_ review: Review) -> (warnings: [Annotation], notices: [Annotation]) {
     var warnings: [Annotation] = []
     var notices: [Annotation] = []
     for entry in review.entries {
@@ -63,14 +115,14 @@ extension ReviewRenderer {
           warnings.append(
             Annotation(
               command: "warning",
-              origin: entry.new.map { Preset.Origin(file: $0.source.file, line: risk.line ?? $0.source.line) },
+              origin: entry.origin(of: risk),
               title: "risky change: \(entry.slug)", message: risk.message))
         }
         if !entry.configChanges.isEmpty, let new = entry.new {
           let lines = entry.configChanges.map(Self.describe)
           notices.append(
             Annotation(
-              command: "notice", origin: Preset.Origin(file: new.source.file, line: entry.line(ofChange: 0)),
+              command: "notice", origin: entry.origin(ofChange: 0),
               title: "preset changed: \(entry.slug) \(entry.old?.version.short ?? "") → \(new.version.short)",
               message: lines.joined(separator: "\n")))
         }
@@ -82,18 +134,13 @@ extension ReviewRenderer {
         }
       }
     }
-    var out = ""
-    for annotation in warnings.prefix(Self.annotationLimit) { out += annotation.line }
-    for annotation in notices.prefix(Self.annotationLimit) { out += annotation.line }
-    let hidden = [(warnings.count, "warning"), (notices.count, "notice")].compactMap { count, kind in
-      count > Self.annotationLimit ? "\(count - Self.annotationLimit) more \(kind)(s)" : nil
+    if let name = review.environment {
+      for i in warnings.indices { warnings[i].scopes = [name] }
+      for i in notices.indices { notices[i].scopes = [name] }
+    } else if !environments.isEmpty {
+      for i in warnings.indices { warnings[i].scopes = ["default"] }
+      for i in notices.indices { notices[i].scopes = ["default"] }
     }
-    if !hidden.isEmpty {
-      out +=
-        "presetctl diff: \(hidden.joined(separator: " and ")) not shown as annotations (GitHub shows at most "
-        + "\(Self.annotationLimit) of each kind per step); run presetctl diff for the full report\n"
-    }
-    return out
-      + SafeText.terminal("presetctl diff: \(review.baseLabel) → \(review.headLabel): \(review.summary)") + "\n"
+    return (warnings, notices)
   }
 }

@@ -19,21 +19,36 @@ extension ReviewRenderer {
   /// with prompt diffs in ```diff blocks. Stays under `markdownBudget` by shortening prompt diffs (with a note),
   /// then by leaving out details and table rows (with a note).
   public func markdown() -> String {
+    guard environments.isEmpty else { return markdownByEnvironment() }
     var head = "\(Self.commentMarker)\n### presetctl diff\n\n"
     head += "\(Self.code(review.baseLabel)) → \(Self.code(review.headLabel)): "
     head += review.hasChanges ? review.summary : "no preset changes (\(review.unchangedCount) unchanged)"
     head += "\n\n"
-    for note in review.notes { head += "> [!NOTE]\n> \(SafeText.markdownText(note))\n\n" }
-    let risks = review.risks
-    if !risks.isEmpty {
-      head += "> [!WARNING]\n> **\(risks.count) risky change\(risks.count == 1 ? "" : "s")**: review before merging.\n"
-      for (entry, risk) in risks.prefix(Self.calloutRiskLimit) {
-        head += "> - \(Self.code(entry.slug)): **\(SafeText.markdownText(risk.title))**: \(Self.code(risk.detail))\n"
-      }
-      if risks.count > Self.calloutRiskLimit { head += "> - and \(risks.count - Self.calloutRiskLimit) more\n" }
-      head += "\n"
-    }
+    for note in review.notes { head += Self.noteBlock(note) }
+    head += riskCallout(review.risks.map { (nil, $0.entry, $0.risk) })
     guard review.hasChanges else { return head }
+    return head + markdownBody(review, budget: Self.markdownBudget - head.utf8.count)
+  }
+
+  /// A `> [!NOTE]` block on one line.
+  static func noteBlock(_ note: String) -> String { "> [!NOTE]\n> \(SafeText.markdownText(note))\n\n" }
+
+  /// The `> [!WARNING]` block listing risks (at most `calloutRiskLimit`), each prefixed by its environment
+  /// when given; empty without risks.
+  func riskCallout(_ risks: [(scope: String?, entry: Review.Entry, risk: ReviewRisk)]) -> String {
+    guard !risks.isEmpty else { return "" }
+    var out = "> [!WARNING]\n> **\(risks.count) risky change\(risks.count == 1 ? "" : "s")**: review before merging.\n"
+    for (scope, entry, risk) in risks.prefix(Self.calloutRiskLimit) {
+      let prefix = scope.map { "\(Self.code($0)) / " } ?? ""
+      out += "> - \(prefix)\(Self.code(entry.slug)): **\(SafeText.markdownText(risk.title))**: \(Self.code(risk.detail))\n"
+    }
+    if risks.count > Self.calloutRiskLimit { out += "> - and \(risks.count - Self.calloutRiskLimit) more\n" }
+    return out + "\n"
+  }
+
+  /// The table, the details and the notes of one review, within `budget` UTF-8 bytes: prompt diffs are
+  /// shortened first, then details and table rows are left out (each with a note).
+  func markdownBody(_ review: Review, budget bodyBudget: Int) -> String {
     let rows = review.entries.map(tableRow)
     let tableHeader = "| preset | change | base | head | risks |\n|---|---|---|---|---|\n"
     let details = review.entries.filter { $0.status == .changed }.map(detailsParts)
@@ -45,10 +60,10 @@ extension ReviewRenderer {
         + "in OpenRouter when they are no longer wanted.\n"
 
     func assemble(_ rows: [String], _ blocks: [String], _ notes: [String]) -> String {
-      head + tableHeader + rows.joined() + "\n" + blocks.joined() + notes.map { "> \($0)\n\n" }.joined() + footer
+      tableHeader + rows.joined() + "\n" + blocks.joined() + notes.map { "> \($0)\n\n" }.joined() + footer
     }
     let full = assemble(rows, details.map { $0.prefix + $0.diff + $0.suffix }, [])
-    if full.utf8.count <= Self.markdownBudget { return full }
+    if full.utf8.count <= bodyBudget { return full }
 
     // Prompt diffs are the bulk: give them whatever the rest leaves, in preset order.
     let truncationNote =
@@ -58,7 +73,7 @@ extension ReviewRenderer {
     let reservePerDiff = 200
     let skeleton = assemble(rows, details.map { $0.prefix + $0.suffix }, [truncationNote])
     let diffCount = details.filter { !$0.diff.isEmpty }.count
-    var remaining = Self.markdownBudget - skeleton.utf8.count - diffCount * reservePerDiff
+    var remaining = bodyBudget - skeleton.utf8.count - diffCount * reservePerDiff
     if remaining >= 0 {
       var blocks: [String] = []
       for part in details {
@@ -82,7 +97,7 @@ extension ReviewRenderer {
     let omittedNote =
       "Some presets are not shown here: the report would exceed GitHub's \(Self.commentLimit)-character comment "
       + "limit; run `presetctl diff` locally for the full report."
-    var budget = Self.markdownBudget - assemble([], [], [omittedNote]).utf8.count
+    var budget = bodyBudget - assemble([], [], [omittedNote]).utf8.count
     var keptRows: [String] = []
     for row in rows where row.utf8.count <= budget {
       budget -= row.utf8.count
@@ -127,13 +142,16 @@ extension ReviewRenderer {
       prefix += "> - ⚠️ **\(SafeText.markdownText(risk.title))**: \(Self.code(risk.detail))\n"
     }
     if !entry.risks.isEmpty { prefix += "\n" }
-    for change in entry.configChanges {
+    for (i, change) in entry.configChanges.enumerated() {
       let path = Self.code(change.path.dotted)
       switch (change.old, change.new) {
-      case (nil, let value): prefix += "- \(path): added \(Self.code(JSONDiff.brief(value)))\n"
-      case (let value, nil): prefix += "- \(path): removed (was \(Self.code(JSONDiff.brief(value))))\n"
-      case (let a, let b): prefix += "- \(path): \(Self.code(JSONDiff.brief(a))) → \(Self.code(JSONDiff.brief(b)))\n"
+      case (nil, let value): prefix += "- \(path): added \(Self.code(JSONDiff.brief(value)))"
+      case (let value, nil): prefix += "- \(path): removed (was \(Self.code(JSONDiff.brief(value))))"
+      case (let a, let b): prefix += "- \(path): \(Self.code(JSONDiff.brief(a))) → \(Self.code(JSONDiff.brief(b)))"
       }
+      // An environment override is written in presetctl.yaml, not in the preset file named above.
+      let written = entry.changeFiles.indices.contains(i) && entry.changeFiles[i] != nil
+      prefix += written ? " (\(Self.code(Self.place(entry.origin(ofChange: i)))))\n" : "\n"
     }
     if !entry.configChanges.isEmpty { prefix += "\n" }
     let raw = entry.promptDiff(context: context)

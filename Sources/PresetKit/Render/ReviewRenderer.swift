@@ -4,11 +4,26 @@ public struct ReviewRenderer: Sendable {
   public var review: Review
   /// Unchanged lines around each prompt change.
   public var context: Int
+  /// One review per environment of `presetctl.yaml` (`review` then holds the default presets); empty when no
+  /// environments are declared, and the report looks as it always did.
+  public var environments: [Review]
 
   /// Creates a renderer.
-  public init(review: Review, context: Int = 3) {
+  public init(review: Review, context: Int = 3, environments: [Review] = []) {
     self.review = review
     self.context = context
+    self.environments = environments
+  }
+
+  /// The default presets' review, then every environment's.
+  public var scopes: [Review] { [review] + environments }
+
+  /// True when any preset differs, in the default presets or in any environment.
+  public var hasChanges: Bool { scopes.contains { $0.hasChanges } }
+
+  /// How a report names a scope: `default presets` or `environment staging`.
+  static func scopeName(_ review: Review) -> String {
+    review.environment.map { "environment \($0)" } ?? "default presets"
   }
 
   /// The note shown for a removed preset: the API has no delete.
@@ -44,16 +59,31 @@ public struct ReviewRenderer: Sendable {
       + "delete or rename presets): archive it by hand in OpenRouter"
   }
 
-  /// Text for a terminal.
+  /// Text for a terminal. With environments, one section per scope (default presets first).
   public func text(style: Style) -> String {
     // Labels, slugs, file names, values and prompts are repository text: every line shows it neutralised.
     let t = SafeText.terminal
     var out = style.bold("presetctl diff: \(t(review.baseLabel)) → \(t(review.headLabel))") + "\n"
-    for note in review.notes { out += style.info("note:") + " \(t(note))\n" }
-    guard review.hasChanges else {
-      return out + "no preset changes (\(review.unchangedCount) unchanged)\n"
+    guard !environments.isEmpty else {
+      for note in review.notes { out += style.info("note:") + " \(t(note))\n" }
+      guard review.hasChanges else {
+        return out + "no preset changes (\(review.unchangedCount) unchanged)\n"
+      }
+      return out + t(review.summary) + "\n" + textEntries(review, style: style)
     }
-    out += review.summary + "\n"
+    for scope in scopes {
+      out += "\n" + style.bold(Self.scopeName(scope)) + ": "
+      out += (scope.hasChanges ? scope.summary : "no preset changes (\(scope.unchangedCount) unchanged)") + "\n"
+      for note in scope.notes { out += style.info("note:") + " \(note)\n" }
+      out += textEntries(scope, style: style)
+    }
+    return out
+  }
+
+  /// The text blocks of one review's entries.
+  func textEntries(_ review: Review, style: Style) -> String {
+    let t = SafeText.terminal
+    var out = ""
     for entry in review.entries {
       out += "\n"
       let slug = style.bold(t(entry.slug))
@@ -85,7 +115,9 @@ public struct ReviewRenderer: Sendable {
         }
         for (i, change) in entry.configChanges.enumerated() {
           let line = entry.changeLines.indices.contains(i) ? entry.changeLines[i] : nil
-          out += "    \(t(Self.describe(change)))" + (line.map { style.dim("  (line \($0))") } ?? "") + "\n"
+          let file = entry.changeFiles.indices.contains(i) ? entry.changeFiles[i] : nil
+          let place = line.map { line in file.map { "\($0):\(line)" } ?? "line \(line)" }
+          out += "    \(SafeText.terminal(Self.describe(change)))" + (place.map { style.dim("  (\(SafeText.terminal($0)))") } ?? "") + "\n"
         }
         let diff = DiffText.terminal(entry.promptDiff(context: context), style: style)
         if !diff.isEmpty, let origin = entry.promptOrigin {
