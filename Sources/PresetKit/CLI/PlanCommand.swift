@@ -40,7 +40,9 @@ enum PlanCommand {
     }
     if let target {
       do throws(AtomicFile.WriteError) {
-        try AtomicFile.write(JSONWriter.bytes(PlanFile(plan: plan, apiURL: client.configuration.baseURL).json, options: .pretty), to: target)
+        try AtomicFile.write(
+          JSONWriter.bytes(PlanFile(plan: plan, apiURL: client.configuration.baseURL).json, options: .pretty),
+          to: target)
         if !target.isStandardOutput { console.error("plan saved to \(target.requested)\n") }
       } catch {
         console.error(SafeText.terminal(String(error.report.dropLast())) + "\n")

@@ -86,7 +86,7 @@ enum PromoteCommand {
     let path = parsed.positionals.first ?? "presets"
     var compiled: [CompileResult] = []
     for environment in [nil, fromName, toName] {
-      var options = Compiler.Options()
+      var options = Compiler.forCommand(parsed).options
       options.environment = environment
       let result = Compiler(options: options).compile(path: path)
       if result.hasErrors {

@@ -125,7 +125,9 @@ public struct DiagnosticRenderer: Sendable {
     for d in diagnostics {
       let icon = d.severity == .error ? "❌" : d.severity == .warning ? "⚠️" : "ℹ️"
       let location = d.location.map { SafeText.markdownCode("\($0.file):\($0.line):\($0.column)", inTable: true) }
-      let message = SafeText.markdownMessage(Self.cut((d.environment.map { "[env \($0)] " } ?? "") + d.message + (d.hint.map { " — \($0)" } ?? "")), inTable: true)
+      let message = SafeText.markdownMessage(
+        Self.cut((d.environment.map { "[env \($0)] " } ?? "") + d.message + (d.hint.map { " — \($0)" } ?? "")),
+        inTable: true)
       out +=
         "| \(icon) | \(location ?? "") | \(SafeText.markdownCode(d.code, inTable: true)) | \(message) |\n"
     }

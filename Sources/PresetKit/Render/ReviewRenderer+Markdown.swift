@@ -40,7 +40,8 @@ extension ReviewRenderer {
     var out = "> [!WARNING]\n> **\(risks.count) risky change\(risks.count == 1 ? "" : "s")**: review before merging.\n"
     for (scope, entry, risk) in risks.prefix(Self.calloutRiskLimit) {
       let prefix = scope.map { "\(Self.code($0)) / " } ?? ""
-      out += "> - \(prefix)\(Self.code(entry.slug)): **\(SafeText.markdownText(risk.title))**: \(Self.code(risk.detail))\n"
+      out +=
+        "> - \(prefix)\(Self.code(entry.slug)): **\(SafeText.markdownText(risk.title))**: \(Self.code(risk.detail))\n"
     }
     if risks.count > Self.calloutRiskLimit { out += "> - and \(risks.count - Self.calloutRiskLimit) more\n" }
     return out + "\n"

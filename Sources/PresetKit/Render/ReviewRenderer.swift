@@ -117,7 +117,9 @@ public struct ReviewRenderer: Sendable {
           let line = entry.changeLines.indices.contains(i) ? entry.changeLines[i] : nil
           let file = entry.changeFiles.indices.contains(i) ? entry.changeFiles[i] : nil
           let place = line.map { line in file.map { "\($0):\(line)" } ?? "line \(line)" }
-          out += "    \(SafeText.terminal(Self.describe(change)))" + (place.map { style.dim("  (\(SafeText.terminal($0)))") } ?? "") + "\n"
+          out +=
+            "    \(SafeText.terminal(Self.describe(change)))"
+            + (place.map { style.dim("  (\(SafeText.terminal($0)))") } ?? "") + "\n"
         }
         let diff = DiffText.terminal(entry.promptDiff(context: context), style: style)
         if !diff.isEmpty, let origin = entry.promptOrigin {

@@ -129,7 +129,7 @@ struct HostileServerTests {
   func trickleTimesOut() async throws {
     let fake = try RemoteTest.startFake()
     defer { fake.stop() }
-    fake.seed(slug: "slow", systemPrompt: String(repeating: "x", count: 400), config: [:])
+    fake.seed(slug: "slow", systemPrompt: String(repeating: "x", count: 4000), config: [:])
     fake.inject(.slowLoris(interval: 0.05), method: "GET")
     let client = try RemoteTest.client(for: fake, retries: 0, timeout: 1)
     let start = ContinuousClock.now
@@ -137,8 +137,8 @@ struct HostileServerTests {
       await RemoteTest.remoteError { () async throws(RemoteError) in try await client.getPreset(slug: "slow") })
     #expect(error.kind == .timeout)
     #expect(error.message == "no answer within 1 s")
-    // The answer would take about 50 s; loose bound for slow machines.
-    #expect(RemoteTest.seconds(since: start) < 15)
+    // The answer would take over 200 s; loose bound for loaded machines (23 s was seen under a full suite).
+    #expect(RemoteTest.seconds(since: start) < 60)
   }
 
   @Test("a fractional timeout is honoured and named as given")

@@ -12,6 +12,7 @@ import Testing
       staging:
         slug: "{slug}-staging"\(staging)
       production:
+        slug: "{slug}-production"
         request:
           provider:
             data_collection: \(dataCollection)
@@ -43,10 +44,10 @@ import Testing
     #expect(text.stdout.contains("environment staging: no preset changes (1 unchanged)"))
     #expect(text.stdout.contains("environment production: 0 added, 0 removed, 1 changed"))
     #expect(text.stdout.contains("⚠ data collection switched to allow"))
-    // `provider:` is on line 6 of presetctl.yaml, `data_collection: allow` on line 7. The normaliser drops the
+    // `provider:` is on line 7 of presetctl.yaml, `data_collection: allow` on line 8. The normaliser drops the
     // default `allow`, so the change is `provider` removed, at the override's `provider` key.
     #expect(
-      text.stdout.contains("provider: removed (was {\"data_collection\":\"deny\"})  (presets/presetctl.yaml:6)"),
+      text.stdout.contains("provider: removed (was {\"data_collection\":\"deny\"})  (presets/presetctl.yaml:7)"),
       "\(text.stdout)")
     #expect(try fixture.presetctl(diff + ["--detailed-exitcode"]).status == 2)
 
@@ -61,15 +62,15 @@ import Testing
     let production = environments[1]
     #expect(production["counts"]?["changed"] == 1)
     let entry = try #require(production["presets"]?.arrayValue?.first)
-    #expect(entry["slug"] == "a" && entry["status"] == "changed")
+    #expect(entry["slug"] == "a-production" && entry["status"] == "changed")
     let change = try #require(entry["config_changes"]?.arrayValue?.first)
-    #expect(change["file"] == "presets/presetctl.yaml" && change["line"] == 6)
+    #expect(change["file"] == "presets/presetctl.yaml" && change["line"] == 7)
     let risk = try #require(entry["risks"]?.arrayValue?.first)
-    #expect(risk["kind"] == "data-collection" && risk["file"] == "presets/presetctl.yaml" && risk["line"] == 7)
+    #expect(risk["kind"] == "data-collection" && risk["file"] == "presets/presetctl.yaml" && risk["line"] == 8)
 
     let github = try fixture.presetctl(diff + ["--format", "github"]).stdout
-    #expect(github.contains("::warning file=presets/presetctl.yaml,line=7,title=[production] risky change"))
-    #expect(github.contains("::notice file=presets/presetctl.yaml,line=6,title=[production] preset changed"))
+    #expect(github.contains("::warning file=presets/presetctl.yaml,line=8,title=[production] risky change"))
+    #expect(github.contains("::notice file=presets/presetctl.yaml,line=7,title=[production] preset changed"))
     #expect(github.contains("presetctl diff: environment production: 0 added, 0 removed, 1 changed"))
 
     let markdown = try fixture.presetctl(diff + ["--format", "markdown"]).stdout
@@ -78,7 +79,7 @@ import Testing
     #expect(markdown.contains("| `production` | 0 | 0 | 1 | 0 | 0 | ⚠️ 1 |"))
     #expect(markdown.contains("<details><summary><b>environment production</b>"))
     #expect(!markdown.contains("<b>environment staging</b>"))  // nothing changed there: counts only
-    #expect(markdown.contains("(`presets/presetctl.yaml:6`)"))
+    #expect(markdown.contains("(`presets/presetctl.yaml:7`)"))
 
     // With --env the one environment is reviewed, and the override still points at presetctl.yaml.
     let single = try fixture.presetctl(diff + ["--env", "production", "--format", "json"])

@@ -98,6 +98,7 @@ import Testing
         request:
           provider: {sort: price}
       production:
+        default: true
         request:
           provider: {sort: latency, data_collection: deny}
 
