@@ -94,7 +94,8 @@ import Testing
   /// Every command that compiles a PATH refuses an empty one with exit 1, and accepts it with `--allow-empty`.
   @Test func commandsRefuseAnEmptyPathUnlessAllowed() throws {
     let repo = try TempRepo([
-      "presets/a.YAML": Self.good, "presetctl.yaml": "environments:\n  prod:\n    slug: \"{slug}\"\n  canary:\n    slug: \"{slug}-canary\"\n",
+      "presets/a.YAML": Self.good,
+      "presetctl.yaml": "environments:\n  prod:\n    slug: \"{slug}\"\n  canary:\n    slug: \"{slug}-canary\"\n",
     ])
     defer { repo.remove() }
     let env = ["OPENROUTER_API_URL": "http://127.0.0.1:9/api/v1", "OPENROUTER_API_KEY": "test-key"]
