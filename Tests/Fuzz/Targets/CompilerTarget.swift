@@ -21,7 +21,6 @@ enum CompilerTarget {
 
   static func run(_ bytes: [UInt8]) {
     let layout = repository
-    let fileURL = layout.root.appendingPathComponent("presets/fuzz.yaml")
     guard let documents = try? YAMLLoader.load(bytes, file: "presets/fuzz.yaml") else { return }
     var diagnostics: [Diagnostic] = []
     var environment: RepositoryConfig.Environment?
@@ -40,7 +39,7 @@ enum CompilerTarget {
         continue
       }
       source.applyLayers(defaults: .empty, environment: environment)
-      if let preset = compiler.compilePreset(source, fileURL: fileURL, layout: layout, diagnostics: &diagnostics) {
+      if let preset = compiler.compilePreset(source, layout: layout, diagnostics: &diagnostics) {
         presets.append(preset)
       }
     }

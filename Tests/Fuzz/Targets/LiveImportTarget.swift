@@ -25,8 +25,7 @@ enum LiveImportTarget {
     var diagnostics: [Diagnostic] = []
     guard let source = PresetSource.parse(documents[0], diagnostics: &diagnostics) else { return }
     let layout = CompilerTarget.repository
-    let url = layout.root.appendingPathComponent("presets/imported.yaml")
-    guard let preset = compiler.compilePreset(source, fileURL: url, layout: layout, diagnostics: &diagnostics) else {
+    guard let preset = compiler.compilePreset(source, layout: layout, diagnostics: &diagnostics) else {
       return
     }
     if preset.version != file.version {
