@@ -37,6 +37,9 @@ final class HTTPTransport: @unchecked Sendable {
     return sent
   }
 
+  /// Where request timeouts fire; see `send`.
+  static let expiryQueue = DispatchQueue(label: "presetctl.http-expiry", qos: .userInitiated)
+
   private func countRequest() {
     lock.withLock { sent += 1 }
   }
@@ -47,6 +50,8 @@ final class HTTPTransport: @unchecked Sendable {
   /// restarts with every byte received, so a server trickling its answer could hold a request open for ever.
   /// A timer here cancels the task when `timeout` has passed and reports a timeout.
   func send(_ request: URLRequest, timeout: TimeInterval) async -> HTTPOutcome {
+    // (The expiry runs on its own serial queue: a label queue gets a thread even when the global pool is
+    // saturated by blocked work, which under load delayed timeouts by 20 s and more.)
     countRequest()
     let holder = TaskHolder()
     return await withTaskCancellationHandler {
@@ -56,7 +61,7 @@ final class HTTPTransport: @unchecked Sendable {
         holder.start(task)
         let expiry = DispatchWorkItem { holder.expire() }
         holder.setExpiry(expiry)
-        DispatchQueue.global().asyncAfter(deadline: .now() + max(0.001, timeout), execute: expiry)
+        Self.expiryQueue.asyncAfter(deadline: .now() + max(0.001, timeout), execute: expiry)
       }
     } onCancel: {
       holder.cancel()

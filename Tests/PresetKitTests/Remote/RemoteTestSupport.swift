@@ -16,7 +16,7 @@ enum RemoteTest {
   /// an unknown POST outcome is 0 (one read-back) unless given: the exactly-once tests set a real one.
   static func client(
     for fake: FakeOpenRouter, key: String? = nil, retries: Int = 4, timeout: TimeInterval = 1,
-    maxRetryElapsed: TimeInterval = 20, grace: TimeInterval = 0, deadline: TimeInterval = 600,
+    maxRetryElapsed: TimeInterval = 120, grace: TimeInterval = 0, deadline: TimeInterval = 600,
     maxListPages: Int = OpenRouterClient.Configuration.defaultMaxListPages
   ) throws -> OpenRouterClient {
     try OpenRouterClient(
