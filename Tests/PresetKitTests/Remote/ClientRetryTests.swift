@@ -263,8 +263,8 @@ struct ClientRetryTests {
     task.cancel()
     let result = await task.result
     // The stalled request would answer after 30 s and time out after 60 s: ending well before either shows the
-    // cancellation reached the request (generous, so a loaded CI machine cannot make this flaky).
-    #expect(RemoteTest.seconds(since: start) < 20)
+    // cancellation reached the request (generous: 22 s was seen under a loaded full suite).
+    #expect(RemoteTest.seconds(since: start) < 29)
     guard case .failure(let error) = result else {
       Issue.record("expected cancellation")
       return

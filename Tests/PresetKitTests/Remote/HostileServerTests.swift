@@ -157,14 +157,16 @@ struct HostileServerTests {
   func deadline() async throws {
     let fake = try RemoteTest.startFake()
     defer { fake.stop() }
-    fake.inject(.stall(20), method: "GET")
-    let client = try RemoteTest.client(for: fake, retries: 0, timeout: 30, deadline: 1.5)
+    fake.inject(.stall(90), method: "GET")
+    let client = try RemoteTest.client(for: fake, retries: 0, timeout: 120, deadline: 1.5)
     let start = ContinuousClock.now
     let waiting = try #require(
       await RemoteTest.remoteError { () async throws(RemoteError) in try await client.getPreset(slug: "d") })
     #expect(waiting.kind == .deadline)
     #expect(waiting.message.contains("the deadline of 1.5 s for the whole command passed while waiting"))
-    #expect(RemoteTest.seconds(since: start) < 15)
+    // The stall lasts 90 s; under a loaded full suite the deadline's end was seen 17 s late, so the bound is
+    // loose, yet still proves the deadline (not the stall or the timeout) ended the request.
+    #expect(RemoteTest.seconds(since: start) < 60)
     let later = try #require(
       await RemoteTest.remoteError { () async throws(RemoteError) in try await client.getPreset(slug: "e") })
     #expect(later.kind == .deadline)
