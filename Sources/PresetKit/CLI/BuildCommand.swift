@@ -32,7 +32,7 @@ enum BuildCommand {
       target = try OutputTarget.resolve(output, standardOutput: { console.write($0) })
       spool = try SpoolFile(directory: target.scratchFolder)
     } catch {
-      console.error(SafeText.terminal(String(error.report.dropLast())) + "\n")
+      console.error(error)
       return CommandLineTool.exitError
     }
     let toStderr = target.isStandardOutput
@@ -72,7 +72,7 @@ enum BuildCommand {
       try target.refuseOverwriting(OutputTarget.Sources(root: layout, files: read))
       digest = try PresetBundle.write(entries, spool: spool, to: target)
     } catch let error as AtomicFile.WriteError {
-      console.error(SafeText.terminal(String(error.report.dropLast())) + "\n")
+      console.error(error)
       return CommandLineTool.exitError
     } catch let error as PresetBundle.SpoolError {
       console.error("error[\(error.code)]: \(error.message)\n")

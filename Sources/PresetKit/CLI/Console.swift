@@ -49,6 +49,12 @@ public struct Console: Sendable {
   /// Writes to stderr.
   public func error(_ text: String) { err(scrubbed(text)) }
 
+  /// Reports a failed write as `error[code]: …` on stderr; the path may be anything a user or server named,
+  /// so it is shown neutralised.
+  func error(_ failure: AtomicFile.WriteError) {
+    error("error[\(failure.code)]: \(SafeText.terminal(failure.description))\n")
+  }
+
   /// Writes a progress line to stderr, only on a terminal.
   public func progress(_ text: String) {
     if errIsTTY { err(scrubbed(text)) }

@@ -109,7 +109,7 @@ enum ImportCommand {
         context.console.write(
           SafeText.terminal("imported \(slug) → \(path) (\(file.skin.rawValue), \(file.version.short))") + "\n")
       } catch {
-        context.console.error(SafeText.terminal(String(error.report.dropLast())) + "\n")
+        context.console.error(error)
         failed = true
       }
     }

@@ -31,7 +31,7 @@ enum PlanCommand {
         try resolved.refuseOverwriting(sources(parsed.positionals.first ?? "presets", desired.presets))
         target = resolved
       } catch {
-        console.error(SafeText.terminal(String(error.report.dropLast())) + "\n")
+        console.error(error)
         return CommandLineTool.exitError
       }
     }
@@ -45,7 +45,7 @@ enum PlanCommand {
           to: target)
         if !target.isStandardOutput { console.error("plan saved to \(target.requested)\n") }
       } catch {
-        console.error(SafeText.terminal(String(error.report.dropLast())) + "\n")
+        console.error(error)
         return CommandLineTool.exitError
       }
     }

@@ -23,8 +23,6 @@ public enum AtomicFile {
     public var code: String = "output.write-failed"
     /// The text shown to people.
     public var description: String { "cannot write \(path): \(reason)" }
-    /// The line a command prints: `error[code]: …`.
-    public var report: String { "error[\(code)]: \(description)\n" }
   }
 
   /// Collects output for `write(to:_:)`; the bytes reach the temporary file in large blocks.

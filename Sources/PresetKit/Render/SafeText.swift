@@ -153,18 +153,10 @@ public enum SafeText {
     }
   }
 
-  /// A workflow-command property value (`file=`, `title=`): as `annotation`, plus `:` and `,` encoded.
+  /// A workflow-command property value (`file=`, `title=`): as `annotation`, plus `:` and `,` encoded (the
+  /// escapes `annotation` writes contain neither).
   public static func annotationProperty(_ text: String) -> String {
-    map(text, keeping: ["\r", "\n"]) { scalar in
-      switch scalar {
-      case "%": "%25"
-      case "\r": "%0D"
-      case "\n": "%0A"
-      case ":": "%3A"
-      case ",": "%2C"
-      default: nil
-      }
-    }
+    annotation(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
   }
 
   // MARK: JSON
