@@ -2,7 +2,7 @@ import Foundation
 
 extension FakeOpenRouter {
   /// A misbehaviour injected into one matching request.
-  public enum Fault: Sendable, Equatable, CustomStringConvertible {
+  package enum Fault: Sendable, Equatable, CustomStringConvertible {
     /// Waits, then handles the request normally.
     case latency(TimeInterval)
     /// Answers this status with an error body (and `Retry-After` seconds if given) without handling the request.
@@ -43,7 +43,7 @@ extension FakeOpenRouter {
     case errorWith200(message: String, echoKey: Bool)
 
     /// A short name for logs and records.
-    public var description: String {
+    package var description: String {
       switch self {
       case .latency(let seconds): "latency(\(seconds))"
       case .status(let status, let retryAfter): "status(\(status)\(retryAfter.map { ", retry-after \($0)" } ?? ""))"

@@ -7,28 +7,28 @@ import PresetKit
 /// keeps presets and their version history in memory, and can be scripted to misbehave per request (see
 /// `Fault`). Each connection runs on its own thread, so injected latency on one request never delays another.
 /// Every connection answers one request and closes.
-public final class FakeOpenRouter: @unchecked Sendable {
+package final class FakeOpenRouter: @unchecked Sendable {
   // @unchecked: all mutable state is behind `lock`.
 
   /// Behaviour switches fixed at creation (latency can also change later).
-  public struct Options: Sendable {
+  package struct Options: Sendable {
     /// The bearer key the fake accepts.
-    public var apiKey: String
+    package var apiKey: String
     /// The port to bind; 0 picks a free one.
-    public var port: UInt16
+    package var port: UInt16
     /// Stored configs gain the explicit nulls and defaults that presets made in the web UI show.
-    public var addUIDefaults: Bool
+    package var addUIDefaults: Bool
     /// The defaults added when `addUIDefaults` is on.
-    public var uiDefaults: JSONObject
+    package var uiDefaults: JSONObject
     /// When set, config keys outside this set are dropped on POST (an API that "does not know" them).
-    public var knownConfigKeys: Set<String>?
+    package var knownConfigKeys: Set<String>?
     /// When set, list pages hold at most this many items even if `limit` asks for more.
-    public var pageSizeCap: Int?
+    package var pageSizeCap: Int?
     /// Delay before every request is handled (benchmarks).
-    public var latency: TimeInterval
+    package var latency: TimeInterval
 
     /// Creates options; defaults give a plain, fast, faithful fake.
-    public init(
+    package init(
       apiKey: String = "test-key", port: UInt16 = 0, addUIDefaults: Bool = false,
       uiDefaults: JSONObject = FakeOpenRouter.standardUIDefaults, knownConfigKeys: Set<String>? = nil,
       pageSizeCap: Int? = nil, latency: TimeInterval = 0
@@ -45,7 +45,7 @@ public final class FakeOpenRouter: @unchecked Sendable {
 
   /// What UI-made presets carry beyond what was set: the provider block with its defaults (FACTS.md) and
   /// explicit empty/null values.
-  public static let standardUIDefaults: JSONObject = {
+  package static let standardUIDefaults: JSONObject = {
     guard
       case .object(let object) = JSONValue.object(
         JSONObject([
@@ -60,7 +60,7 @@ public final class FakeOpenRouter: @unchecked Sendable {
   }()
 
   /// The options in force.
-  public let options: Options
+  package let options: Options
 
   let lock = NSLock()
   var store = FakeStore()
@@ -74,7 +74,7 @@ public final class FakeOpenRouter: @unchecked Sendable {
   private var boundPort: UInt16 = 0
 
   /// Creates a stopped fake; call `start()`.
-  public init(options: Options = Options()) {
+  package init(options: Options = Options()) {
     self.options = options
     currentLatency = options.latency
   }
@@ -82,24 +82,24 @@ public final class FakeOpenRouter: @unchecked Sendable {
   deinit { stop() }
 
   /// The key the fake accepts.
-  public var apiKey: String { options.apiKey }
+  package var apiKey: String { options.apiKey }
 
   /// The bound port (0 before `start()`).
-  public var port: UInt16 { lock.withLock { boundPort } }
+  package var port: UInt16 { lock.withLock { boundPort } }
 
   /// `http://127.0.0.1:<port>/api/v1`, the base URL to give the client.
-  public var baseURL: URL {
+  package var baseURL: URL {
     URL(string: "http://127.0.0.1:\(port)/api/v1") ?? URL(fileURLWithPath: "/")
   }
 
   /// Delay applied before every request (benchmarks); adjustable while running.
-  public var latency: TimeInterval {
+  package var latency: TimeInterval {
     get { lock.withLock { currentLatency } }
     set { lock.withLock { currentLatency = newValue } }
   }
 
   /// Binds the socket and starts the accept loop on its own thread.
-  public func start() throws(FakeServerError) {
+  package func start() throws(FakeServerError) {
     let (fd, port) = try SocketIO.listen(port: options.port)
     lock.withLock {
       listener = fd
@@ -112,7 +112,7 @@ public final class FakeOpenRouter: @unchecked Sendable {
   }
 
   /// Closes the listener; requests already accepted finish on their own threads.
-  public func stop() {
+  package func stop() {
     let fd: Int32? = lock.withLock {
       defer { listener = nil }
       return listener
@@ -139,23 +139,23 @@ public final class FakeOpenRouter: @unchecked Sendable {
 
   /// Queues `fault` for the next `times` requests matching `method` (nil: any) and `path` (a `*` glob over
   /// the path below `/api/v1`, e.g. `/presets/*/chat/completions`). Rules apply in the order added.
-  public func inject(_ fault: Fault, method: String? = nil, path: String = "*", times: Int = 1) {
+  package func inject(_ fault: Fault, method: String? = nil, path: String = "*", times: Int = 1) {
     lock.withLock {
       faultRules.append(FaultRule(fault: fault, method: method, pathPattern: path, remaining: max(1, times)))
     }
   }
 
   /// Drops all queued faults.
-  public func clearFaults() { lock.withLock { faultRules.removeAll() } }
+  package func clearFaults() { lock.withLock { faultRules.removeAll() } }
 
   /// Faults still queued (not yet used up).
-  public var pendingFaults: Int { lock.withLock { faultRules.reduce(0) { $0 + $1.remaining } } }
+  package var pendingFaults: Int { lock.withLock { faultRules.reduce(0) { $0 + $1.remaining } } }
 
   /// Every request received so far, in arrival order.
-  public var requests: [RecordedRequest] { lock.withLock { recorded } }
+  package var requests: [RecordedRequest] { lock.withLock { recorded } }
 
   /// Requests with this method whose path matches the glob.
-  public func requests(method: String? = nil, path: String = "*") -> [RecordedRequest] {
+  package func requests(method: String? = nil, path: String = "*") -> [RecordedRequest] {
     requests.filter { request in
       (method.map { $0.uppercased() == request.method } ?? true) && Glob.matches(pattern: path, text: request.path)
     }
@@ -165,7 +165,7 @@ public final class FakeOpenRouter: @unchecked Sendable {
   /// `versions` (system prompt, config object; a non-object config is stored as `{}`); the last becomes
   /// designated. `uiMade` adds the UI defaults.
   @discardableResult
-  public func seed(
+  package func seed(
     slug: String, versions: [(systemPrompt: String?, config: JSONValue)], name: String? = nil,
     description: String? = nil, status: String = "active", uiMade: Bool = false
   ) -> LivePreset? {
@@ -184,7 +184,7 @@ public final class FakeOpenRouter: @unchecked Sendable {
 
   /// Stores a preset with one version.
   @discardableResult
-  public func seed(
+  package func seed(
     slug: String, systemPrompt: String?, config: JSONValue, name: String? = nil, status: String = "active",
     uiMade: Bool = false
   ) -> LivePreset? {
@@ -192,21 +192,21 @@ public final class FakeOpenRouter: @unchecked Sendable {
   }
 
   /// What the fake currently stores for `slug`, in the client's types.
-  public func preset(slug: String) -> LivePreset? {
+  package func preset(slug: String) -> LivePreset? {
     lock.withLock { store.presets[slug].flatMap(Self.livePreset) }
   }
 
   /// The most requests that were inside their latency wait at the same time: proof that clients overlap
   /// requests, without measuring wall time.
-  public var peakConcurrentRequests: Int { lock.withLock { peakInFlight } }
+  package var peakConcurrentRequests: Int { lock.withLock { peakInFlight } }
 
   /// How many versions `slug` has (0 when absent).
-  public func versionCount(slug: String) -> Int {
+  package func versionCount(slug: String) -> Int {
     lock.withLock { store.presets[slug]?.versions.count ?? 0 }
   }
 
   /// How many presets are stored.
-  public var presetCount: Int { lock.withLock { store.presets.count } }
+  package var presetCount: Int { lock.withLock { store.presets.count } }
 
   static func livePreset(_ stored: StoredPreset) -> LivePreset? {
     let version = stored.designated.map {

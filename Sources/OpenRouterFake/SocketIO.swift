@@ -5,11 +5,11 @@
 #endif
 
 /// A failure setting up the fake's listening socket.
-public struct FakeServerError: Error, Sendable, CustomStringConvertible {
+package struct FakeServerError: Error, Sendable, CustomStringConvertible {
   /// What failed, with `errno` text.
-  public var message: String
+  package var message: String
   /// The message.
-  public var description: String { message }
+  package var description: String { message }
 }
 
 /// Thin wrappers over BSD sockets: a loopback listener and blocking reads/writes on one connection.

@@ -4,21 +4,21 @@ import Foundation
 ///
 /// Stopping a fake and reusing its port is racy (another test may bind the freed port); this keeps the port
 /// bound without listening, so every connection attempt is refused until the object goes away.
-public final class UnreachableServer: @unchecked Sendable {
+package final class UnreachableServer: @unchecked Sendable {
   // @unchecked: immutable after init; the descriptor is closed once in deinit.
   private let fd: Int32
   /// The reserved port.
-  public let port: UInt16
+  package let port: UInt16
 
   /// Reserves a free loopback port.
-  public init() throws(FakeServerError) {
+  package init() throws(FakeServerError) {
     (fd, port) = try SocketIO.bindOnly(port: 0, reuseAddress: false)
   }
 
   deinit { SocketIO.close(fd) }
 
   /// `http://127.0.0.1:<port>/api/v1`.
-  public var baseURL: URL {
+  package var baseURL: URL {
     URL(string: "http://127.0.0.1:\(port)/api/v1") ?? URL(fileURLWithPath: "/")
   }
 }

@@ -1,5 +1,5 @@
 /// Namespace for package-wide constants.
-public enum PresetKit {
+package enum PresetKit {
   /// The tool's version, printed by `presetctl --version`.
-  public static let version = "0.1.0"
+  package static let version = "0.1.0"
 }

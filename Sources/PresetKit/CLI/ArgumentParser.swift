@@ -2,68 +2,68 @@
 ///
 /// Own code rather than swift-argument-parser because the project takes no package dependencies; it keeps
 /// that library's habits: `--help` on every command, unknown options rejected with a suggestion.
-public struct ArgumentParser: Sendable {
+package struct ArgumentParser: Sendable {
   /// One option or flag.
-  public struct Option: Sendable {
+  package struct Option: Sendable {
     /// Long name without dashes (`out`).
-    public var name: String
+    package var name: String
     /// Placeholder for the value (`FILE`); nil for a flag.
-    public var valueName: String?
+    package var valueName: String?
     /// One line of help.
-    public var help: String
+    package var help: String
     /// May be given several times.
-    public var repeatable: Bool
+    package var repeatable: Bool
 
     /// Creates an option that takes a value.
-    public static func value(_ name: String, _ valueName: String, _ help: String, repeatable: Bool = false) -> Option {
+    package static func value(_ name: String, _ valueName: String, _ help: String, repeatable: Bool = false) -> Option {
       Option(name: name, valueName: valueName, help: help, repeatable: repeatable)
     }
 
     /// Creates a flag.
-    public static func flag(_ name: String, _ help: String) -> Option {
+    package static func flag(_ name: String, _ help: String) -> Option {
       Option(name: name, valueName: nil, help: help, repeatable: false)
     }
   }
 
   /// A parse failure, shown with the command's usage line.
-  public struct Failure: Error, Sendable, Equatable {
+  package struct Failure: Error, Sendable, Equatable {
     /// What is wrong.
-    public var message: String
+    package var message: String
     /// A suggestion, if any.
-    public var hint: String?
+    package var hint: String?
   }
 
   /// What was parsed.
-  public struct Parsed: Sendable {
+  package struct Parsed: Sendable {
     /// Option values by name, in order given.
-    public var values: [String: [String]] = [:]
+    package var values: [String: [String]] = [:]
     /// Flags given.
-    public var flags: Set<String> = []
+    package var flags: Set<String> = []
     /// Positional arguments.
-    public var positionals: [String] = []
+    package var positionals: [String] = []
 
     /// The last value of an option.
-    public func value(_ name: String) -> String? { values[name]?.last }
+    package func value(_ name: String) -> String? { values[name]?.last }
 
     /// True when a flag was given.
-    public func flag(_ name: String) -> Bool { flags.contains(name) }
+    package func flag(_ name: String) -> Bool { flags.contains(name) }
   }
 
   /// The command path shown in usage (`presetctl build`).
-  public var commandName: String
+  package var commandName: String
   /// One-line description.
-  public var abstract: String
+  package var abstract: String
   /// Positional arguments as shown in usage (`[PATH]`).
-  public var positionalUsage: String
+  package var positionalUsage: String
   /// The most positionals accepted (nil: unlimited).
-  public var maxPositionals: Int?
+  package var maxPositionals: Int?
   /// Accepted options; `help` is always added.
-  public var options: [Option]
+  package var options: [Option]
   /// Extra paragraphs for `--help`.
-  public var discussion: String
+  package var discussion: String
 
   /// Creates a parser.
-  public init(
+  package init(
     commandName: String, abstract: String, positionalUsage: String = "", maxPositionals: Int? = 0,
     options: [Option] = [], discussion: String = ""
   ) {
@@ -76,7 +76,7 @@ public struct ArgumentParser: Sendable {
   }
 
   /// Parses arguments (without the program and command names).
-  public func parse(_ arguments: [String]) throws(Failure) -> Parsed {
+  package func parse(_ arguments: [String]) throws(Failure) -> Parsed {
     var parsed = Parsed()
     var i = 0
     var onlyPositionals = false
@@ -139,13 +139,13 @@ public struct ArgumentParser: Sendable {
   }
 
   /// The usage line.
-  public var usage: String {
+  package var usage: String {
     "usage: \(commandName)" + (options.count > 1 ? " [options]" : "")
       + (positionalUsage.isEmpty ? "" : " \(positionalUsage)")
   }
 
   /// The full `--help` text.
-  public var help: String {
+  package var help: String {
     var out = "\(abstract)\n\n\(usage)\n"
     if !discussion.isEmpty { out += "\n\(discussion)\n" }
     out += "\noptions:\n"

@@ -4,9 +4,9 @@ import Dispatch
 ///
 /// The main thread blocks on a semaphore while the work runs on the cooperative pool; the main thread is not
 /// part of that pool, so this cannot deadlock.
-public enum AsyncBridge {
+package enum AsyncBridge {
   /// Runs `work` on the cooperative pool and blocks the calling (non-pool) thread until it returns its value.
-  public static func run<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
+  package static func run<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
     let box = Box<T>()
     let semaphore = DispatchSemaphore(value: 0)
     Task {

@@ -1,23 +1,23 @@
 /// The `presetctl` command line: parses the command name and hands over to one command.
 ///
 /// Exit codes follow `terraform plan -detailed-exitcode`: 0 success or no changes, 1 error, 2 changes or drift.
-public enum CommandLineTool {
+package enum CommandLineTool {
   /// Success, no changes.
-  public static let exitOK: Int32 = 0
+  package static let exitOK: Int32 = 0
   /// Any error.
-  public static let exitError: Int32 = 1
+  package static let exitError: Int32 = 1
   /// Changes or drift present (with the commands that report them).
-  public static let exitChanges: Int32 = 2
+  package static let exitChanges: Int32 = 2
 
   /// Everything a command needs from the outside world.
-  public struct Context: Sendable {
+  package struct Context: Sendable {
     /// Process environment.
-    public var environment: [String: String]
+    package var environment: [String: String]
     /// Output streams.
-    public var console: Console
+    package var console: Console
 
     /// Creates a context.
-    public init(environment: [String: String], console: Console) {
+    package init(environment: [String: String], console: Console) {
       self.environment = environment
       self.console = console
     }
@@ -71,7 +71,7 @@ public enum CommandLineTool {
   }
 
   /// Runs the tool with arguments (without the program name) and returns the exit code.
-  public static func run(_ arguments: [String], context original: Context) -> Int32 {
+  package static func run(_ arguments: [String], context original: Context) -> Int32 {
     // Every write is scrubbed of the API key (from the environment now, from --api-key-file once parsed).
     var context = original
     context.console = original.console.scrubbing(

@@ -47,7 +47,7 @@ extension Console {
   }
 
   /// This console, also scrubbing `key` from every write; unchanged when there is no key.
-  public func scrubbing(_ key: APIKey?) -> Console {
+  package func scrubbing(_ key: APIKey?) -> Console {
     guard let key, let scrubber = Scrubber(secret: key.secret) else { return self }
     var copy = self
     copy.scrubbers.append(scrubber)

@@ -5,23 +5,23 @@
 /// Where a command writes: machine output on stdout, progress and diagnostics on stderr.
 ///
 /// Colour is on only when the stream is a TTY, `NO_COLOR` is unset and `TERM` is not `dumb`.
-public struct Console: Sendable {
+package struct Console: Sendable {
   /// Collects output in tests instead of writing to file descriptors.
-  public typealias Sink = @Sendable (String) -> Void
+  package typealias Sink = @Sendable (String) -> Void
 
   private let out: Sink
   private let err: Sink
   /// Styling for stdout.
-  public let outStyle: Style
+  package let outStyle: Style
   /// Styling for stderr.
-  public let errStyle: Style
+  package let errStyle: Style
   /// True when stderr is a terminal (progress lines are shown only then).
-  public let errIsTTY: Bool
+  package let errIsTTY: Bool
   /// Remove API keys from every write (the sink every byte presetctl prints passes); empty without a key.
   var scrubbers: [Scrubber] = []
 
   /// The process's real stdout and stderr.
-  public static func standard(environment: [String: String]) -> Console {
+  package static func standard(environment: [String: String]) -> Console {
     let colourAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
     let outTTY = isatty(1) == 1
     let errTTY = isatty(2) == 1
@@ -32,7 +32,7 @@ public struct Console: Sendable {
   }
 
   /// A console writing to the given sinks, without colour.
-  public init(
+  package init(
     out: @escaping Sink, err: @escaping Sink, outStyle: Style = Style(enabled: false),
     errStyle: Style = Style(enabled: false), errIsTTY: Bool = false
   ) {
@@ -44,10 +44,10 @@ public struct Console: Sendable {
   }
 
   /// Writes to stdout.
-  public func write(_ text: String) { out(scrubbed(text)) }
+  package func write(_ text: String) { out(scrubbed(text)) }
 
   /// Writes to stderr.
-  public func error(_ text: String) { err(scrubbed(text)) }
+  package func error(_ text: String) { err(scrubbed(text)) }
 
   /// Reports a failed write as `error[code]: …` on stderr; the path may be anything a user or server named,
   /// so it is shown neutralised.
@@ -56,7 +56,7 @@ public struct Console: Sendable {
   }
 
   /// Writes a progress line to stderr, only on a terminal.
-  public func progress(_ text: String) {
+  package func progress(_ text: String) {
     if errIsTTY { err(scrubbed(text)) }
   }
 

@@ -5,20 +5,20 @@ import Foundation
 /// A build of 10,000 presets would otherwise hold every request, body and model as `JSONValue`s until the
 /// bundle is written; an entry is its canonical JSON (about half the size of the pretty form, whose deep
 /// indentation dominates) plus what the summary table shows.
-public struct BundleEntry: Sendable {
+package struct BundleEntry: Sendable {
   /// The slug (the bundle's sort key).
-  public var slug: String
+  package var slug: String
   /// The skin.
-  public var skin: Skin
+  package var skin: Skin
   /// The model column of the summary.
-  public var modelName: String
+  package var modelName: String
   /// The content version.
-  public var version: PresetVersion
+  package var version: PresetVersion
   /// The entry as RFC 8785 canonical JSON: the compact form held in memory until the bundle is written.
-  public var canonical: [UInt8]
+  package var canonical: [UInt8]
 
   /// Serialises a compiled preset.
-  public init(_ preset: Preset) {
+  package init(_ preset: Preset) {
     slug = preset.slug
     skin = preset.skin
     modelName = BuildReport.modelName(preset)
@@ -49,13 +49,13 @@ struct SpooledEntry: Sendable {
 
 extension PresetBundle {
   /// Why a spooled bundle could not be written.
-  public struct SpoolError: Error, Sendable, CustomStringConvertible {
+  package struct SpoolError: Error, Sendable, CustomStringConvertible {
     /// What failed.
-    public var message: String
+    package var message: String
     /// The stable diagnostic code (`output.not-regular`, … from the writer).
-    public var code: String = "output.write-failed"
+    package var code: String = "output.write-failed"
     /// The text shown to people.
-    public var description: String { message }
+    package var description: String { message }
   }
 
   /// Writes a bundle from spooled entries sorted by slug, streaming to a temporary file that replaces `path`
@@ -158,7 +158,7 @@ private final class PrettyBox: @unchecked Sendable {
 extension PresetBundle {
   /// Writes the bundle of `presets` to `path` the way `presetctl build` does (entries serialised in parallel,
   /// spooled, then streamed in slug order) and returns the digest. For library users and benchmarks.
-  public static func write(_ presets: [Preset], to path: String, parallelism: Int) throws(SpoolError) -> String {
+  package static func write(_ presets: [Preset], to path: String, parallelism: Int) throws(SpoolError) -> String {
     let folder = (path as NSString).deletingLastPathComponent
     let spool: SpoolFile
     do {

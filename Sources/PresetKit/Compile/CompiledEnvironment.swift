@@ -1,13 +1,13 @@
 /// The presets of one environment from `Compiler.compileAllEnvironments`.
-public struct CompiledEnvironment<Value: Sendable>: Sendable {
+package struct CompiledEnvironment<Value: Sendable>: Sendable {
   /// The environment's name; nil for the presets without an environment (what commands compile without
   /// `--env` when no environment is marked `default: true`).
-  public var name: String?
+  package var name: String?
   /// One value per preset that compiled without errors in this environment, sorted by its slug there.
-  public var values: [Value]
+  package var values: [Value]
 
   /// The label diagnostics use for it (`(default)` for the presets without an environment).
-  public var label: String { name ?? CompiledEnvironment.noEnvironmentLabel }
+  package var label: String { name ?? CompiledEnvironment.noEnvironmentLabel }
 
   /// The label of the compilation without an environment.
   static var noEnvironmentLabel: String { "(default)" }

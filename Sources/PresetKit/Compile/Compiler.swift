@@ -2,53 +2,53 @@ import Foundation
 
 /// Turns a repository of preset YAML into compiled presets and diagnostics: the main job behind
 /// `validate`, `build` and every command that needs the desired state.
-public struct Compiler: Sendable {
+package struct Compiler: Sendable {
   /// Limits and switches for one compilation.
-  public struct Options: Sendable {
+  package struct Options: Sendable {
     /// Limits for each YAML file.
-    public var yamlLimits = YAMLLoader.Limits()
+    package var yamlLimits = YAMLLoader.Limits()
     /// Largest prompt file accepted, in bytes.
-    public var maxPromptFileBytes = 4 * 1024 * 1024
+    package var maxPromptFileBytes = 4 * 1024 * 1024
     /// Files compiled concurrently (files are independent; output order does not depend on it).
-    public var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    package var parallelism = ProcessInfo.processInfo.activeProcessorCount
     /// The environment from `presetctl.yaml` to compile for (its slugs and request overrides); nil for the one
     /// marked `default: true`, or none when no environment is.
-    public var environment: String?
+    package var environment: String?
     /// Keep each preset's merged request with its source map (`Preset.request`), for `explain`. Off by default:
     /// it costs memory on large repositories and nothing else needs it after compilation.
-    public var retainRequest = false
+    package var retainRequest = false
     /// Every PATH must hold a preset file and the compilation at least one preset, else `input.no-presets`:
     /// a mistyped or empty PATH in CI must not pass as "0 presets, all valid". The commands set it unless
     /// `--allow-empty` is given; off for library callers that compile trees which may legitimately be empty.
-    public var requirePresets = false
+    package var requirePresets = false
 
     /// Default options.
-    public init() {}
+    package init() {}
   }
 
   /// The options in effect.
-  public var options: Options
+  package var options: Options
   /// The compiled skin schemas, shared by every file.
-  public var validators: SkinValidators
+  package var validators: SkinValidators
 
   /// Creates a compiler with the embedded skin schemas.
-  public init(options: Options = Options()) {
+  package init(options: Options = Options()) {
     self.options = options
     self.validators = SkinValidators.embedded
   }
 
   /// Compiles every preset file under `path` (a folder or a file).
-  public func compile(path: String) -> CompileResult {
+  package func compile(path: String) -> CompileResult {
     compile(paths: [path])
   }
 
   /// Compiles every preset file under several paths of one repository (the root is found from the first).
-  public func compile(paths: [String]) -> CompileResult {
+  package func compile(paths: [String]) -> CompileResult {
     compile(paths: paths, layout: RepositoryLayout(containing: paths.first ?? "."))
   }
 
   /// Compiles preset files under several paths with an explicit repository root.
-  public func compile(paths: [String], layout: RepositoryLayout) -> CompileResult {
+  package func compile(paths: [String], layout: RepositoryLayout) -> CompileResult {
     var (result, compiled) = compile(paths: paths, layout: layout) { $0 }
     result.presets = compiled
     return result
@@ -57,7 +57,7 @@ public struct Compiler: Sendable {
   /// Compiles and turns each preset into `T` on the worker thread that compiled it, so the full `Preset` need
   /// not be kept (a build keeps only each preset's serialised bundle entry). Values come back sorted by slug;
   /// `CompileResult.presets` stays empty.
-  public func compile<T: Sendable>(
+  package func compile<T: Sendable>(
     paths: [String], layout: RepositoryLayout, transform: @escaping @Sendable (Preset) -> T
   ) -> (result: CompileResult, values: [T]) {
     let (result, environments) = run(paths: paths, layout: layout, allEnvironments: false, transform: transform)
@@ -74,14 +74,14 @@ public struct Compiler: Sendable {
   /// message), with `environment` naming the environments it occurs in (nil when it occurs in all of them) and,
   /// when it was written once for several presets (a `_defaults.yaml`, `presetctl.yaml`), the affected presets
   /// appended to the message. `result.presets` stays empty; `result.environment` is nil.
-  public func compileAllEnvironments<T: Sendable>(
+  package func compileAllEnvironments<T: Sendable>(
     paths: [String], layout: RepositoryLayout, transform: @escaping @Sendable (Preset) -> T
   ) -> (result: CompileResult, environments: [CompiledEnvironment<T>]) {
     run(paths: paths, layout: layout, allEnvironments: true, transform: transform)
   }
 
   /// `compileAllEnvironments(paths:layout:transform:)` keeping the compiled presets.
-  public func compileAllEnvironments(paths: [String], layout: RepositoryLayout) -> (
+  package func compileAllEnvironments(paths: [String], layout: RepositoryLayout) -> (
     result: CompileResult, environments: [CompiledEnvironment<Preset>]
   ) {
     compileAllEnvironments(paths: paths, layout: layout) { $0 }

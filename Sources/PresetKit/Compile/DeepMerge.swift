@@ -3,11 +3,11 @@
 /// Rule (README "Folder defaults"): objects merge member by member, recursively; anything else (arrays
 /// included) is replaced whole by the overlay. Members keep the base's order, the overlay's new members follow.
 /// Each merged value keeps the source node of the file it came from, so diagnostics and `explain` point there.
-public enum DeepMerge {
+package enum DeepMerge {
   /// `overlay` merged over `base`. Merged containers keep the positions of the base's node when
   /// `containersFromBase` (environment overrides over a preset), else the overlay's (a preset over its defaults):
   /// either way a container points into the preset file.
-  public static func merge(
+  package static func merge(
     base: (value: JSONValue, node: SourceNode), overlay: (value: JSONValue, node: SourceNode),
     containersFromBase: Bool = false
   ) -> (value: JSONValue, node: SourceNode) {

@@ -5,15 +5,15 @@ import Foundation
 /// Rule (README "Folder defaults"): defaults apply from the repository root down to the preset file's folder;
 /// deeper files override shallower ones, and the preset itself overrides them all (objects merge, arrays and
 /// other values replace).
-public struct FolderDefaults: Sendable {
+package struct FolderDefaults: Sendable {
   /// The default skin, if any.
-  public var skin: Skin?
+  package var skin: Skin?
   /// Where the default skin was written.
-  public var skinLocation: SourceLocation?
+  package var skinLocation: SourceLocation?
   /// The merged request fragment.
-  public var request: JSONValue
+  package var request: JSONValue
   /// Where each part of `request` was written (nodes carry their files).
-  public var requestNode: SourceNode
+  package var requestNode: SourceNode
 
   /// No defaults.
   static let empty = FolderDefaults(

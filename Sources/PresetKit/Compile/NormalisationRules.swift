@@ -7,31 +7,31 @@
 /// Other tools recompute these versions, so every rule here is part of the contract and documented in the
 /// README ("Normalised model and version"). The same functions normalise the repository side (a compiled
 /// request) and the live side (a `designated_version`), which is what makes "in sync" a comparison of hashes.
-public enum NormalisationRules {
+package enum NormalisationRules {
   /// Top-level request keys the API does not store in a preset's config (they are per-call or carry the prompt).
-  public static let transientKeys: Set<String> = [
+  package static let transientKeys: Set<String> = [
     "messages", "input", "prompt", "stream", "stream_options", "system", "instructions",
   ]
 
   /// Values inside `config.provider` that equal the API's defaults and are dropped so explicit and implicit
   /// defaults hash the same. Only these exact values, only directly inside `provider`.
-  public static let providerDefaults: [(key: String, value: JSONValue)] = [
+  package static let providerDefaults: [(key: String, value: JSONValue)] = [
     ("allow_fallbacks", .bool(true)),
     ("require_parameters", .bool(false)),
     ("data_collection", .string("allow")),
   ]
 
   /// Separator used when a prompt is given as several text parts or blocks.
-  public static let partSeparator = "\n\n"
+  package static let partSeparator = "\n\n"
 
   /// Builds the model from a raw config object (a request body or a live config) and a raw system prompt.
-  public static func model(config: JSONObject, systemPrompt: String?) -> PresetModel {
+  package static func model(config: JSONObject, systemPrompt: String?) -> PresetModel {
     PresetModel(config: normaliseConfig(config), systemPrompt: normalisePrompt(systemPrompt))
   }
 
   /// C: drop transient top-level keys, then bottom-up drop nulls, provider defaults, and members that are or
   /// became `{}` or `[]`. Array elements are normalised inside but never dropped. The result may be `{}`.
-  public static func normaliseConfig(_ request: JSONObject) -> JSONObject {
+  package static func normaliseConfig(_ request: JSONObject) -> JSONObject {
     var members: [JSONObject.Member] = []
     members.reserveCapacity(request.count)
     for member in request.members where !transientKeys.contains(member.key) {
@@ -47,7 +47,7 @@ public enum NormalisationRules {
   }
 
   /// S: CRLF and lone CR become LF; an empty string becomes nil; nothing else changes (no trimming).
-  public static func normalisePrompt(_ prompt: String?) -> String? {
+  package static func normalisePrompt(_ prompt: String?) -> String? {
     guard var text = prompt else { return nil }
     if text.isEmpty { return nil }
     // Most prompts have no CR: a `memchr` over the contiguous UTF-8 decides that without decoding.

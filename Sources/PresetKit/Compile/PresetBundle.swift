@@ -3,23 +3,23 @@
 /// Format `presetctl.bundle/v1`: `{"format", "presets": [...], "digest"}`, presets sorted by slug, written as
 /// pretty JSON with sorted keys. `digest` is the version-style hash of the canonical JSON of `presets`, so a
 /// deploy job can check a bundle was not edited by hand.
-public struct PresetBundle: Sendable, Equatable {
+package struct PresetBundle: Sendable, Equatable {
   /// The format tag written into every bundle.
-  public static let format = "presetctl.bundle/v1"
+  package static let format = "presetctl.bundle/v1"
 
   /// The presets, sorted by slug.
-  public var presets: [Preset]
+  package var presets: [Preset]
 
   /// Creates a bundle; presets are sorted by slug.
-  public init(presets: [Preset]) {
+  package init(presets: [Preset]) {
     self.presets = presets.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
   }
 
   /// The `presets` array as JSON.
-  public var presetsJSON: JSONValue { .array(presets.map(Self.json(for:))) }
+  package var presetsJSON: JSONValue { .array(presets.map(Self.json(for:))) }
 
   /// `sha256:` + hex SHA-256 of the canonical JSON of `presets`.
-  public var digest: String { Self.digest(of: presetsJSON) }
+  package var digest: String { Self.digest(of: presetsJSON) }
 
   /// The digest rule, in one place: `sha256:` + hex SHA-256 of the canonical JSON of the `presets` array.
   static func digest(of presets: JSONValue) -> String {
@@ -27,7 +27,7 @@ public struct PresetBundle: Sendable, Equatable {
   }
 
   /// The whole bundle as JSON.
-  public var json: JSONValue {
+  package var json: JSONValue {
     let presets = presetsJSON
     return .object(
       JSONObject([
@@ -38,10 +38,10 @@ public struct PresetBundle: Sendable, Equatable {
   }
 
   /// The file bytes: pretty JSON, sorted keys, final newline.
-  public var fileBytes: [UInt8] { JSONWriter.bytes(json, options: .pretty) }
+  package var fileBytes: [UInt8] { JSONWriter.bytes(json, options: .pretty) }
 
   /// One preset's bundle entry.
-  public static func json(for preset: Preset) -> JSONValue {
+  package static func json(for preset: Preset) -> JSONValue {
     var object = JSONObject()
     object["slug"] = .string(preset.slug)
     object["skin"] = .string(preset.skin.rawValue)
@@ -65,15 +65,15 @@ public struct PresetBundle: Sendable, Equatable {
 
 extension PresetBundle {
   /// Why a bundle file could not be read.
-  public struct ReadError: Error, Sendable, CustomStringConvertible {
+  package struct ReadError: Error, Sendable, CustomStringConvertible {
     /// What is wrong.
-    public var message: String
+    package var message: String
     /// The text shown to people.
-    public var description: String { message }
+    package var description: String { message }
   }
 
   /// Reads a bundle back, checking its format, digest and every preset's version against its model.
-  public init(bytes: [UInt8]) throws(ReadError) {
+  package init(bytes: [UInt8]) throws(ReadError) {
     let value: JSONValue
     do {
       value = try JSONParser.parse(bytes)
@@ -84,7 +84,7 @@ extension PresetBundle {
   }
 
   /// Reads a bundle from its JSON value (also used for the bundle embedded in a saved plan).
-  public init(json value: JSONValue) throws(ReadError) {
+  package init(json value: JSONValue) throws(ReadError) {
     guard value["format"]?.stringValue == Self.format else {
       throw ReadError(message: "not a presetctl bundle (expected \"format\": \"\(Self.format)\")")
     }

@@ -3,20 +3,20 @@
 /// As JSON it is exactly `{"config": C, "system_prompt": S}`; both members are always present
 /// (`"config": {}` and `"system_prompt": null` are kept). The rules that produce C and S live in
 /// `NormalisationRules` and are shared by the repository side and the live side.
-public struct PresetModel: Sendable, Equatable {
+package struct PresetModel: Sendable, Equatable {
   /// The stored configuration after normalisation.
-  public var config: JSONObject
+  package var config: JSONObject
   /// The system prompt after line-ending folding; nil when absent or empty.
-  public var systemPrompt: String?
+  package var systemPrompt: String?
 
   /// Creates a model from already normalised parts. Use `NormalisationRules.model(config:systemPrompt:)` for raw input.
-  public init(config: JSONObject, systemPrompt: String?) {
+  package init(config: JSONObject, systemPrompt: String?) {
     self.config = config
     self.systemPrompt = systemPrompt
   }
 
   /// The model as a JSON value, the input of the version hash.
-  public var json: JSONValue {
+  package var json: JSONValue {
     .object(
       JSONObject([
         .init(key: "config", value: .object(config)),
@@ -25,12 +25,12 @@ public struct PresetModel: Sendable, Equatable {
   }
 
   /// The RFC 8785 canonical bytes of `json`.
-  public var canonicalBytes: [UInt8] { JSONWriter.canonicalBytes(json) }
+  package var canonicalBytes: [UInt8] { JSONWriter.canonicalBytes(json) }
 
   /// The content version: `sha256:` + lowercase hex SHA-256 of the canonical JSON.
-  public var version: PresetVersion { PresetVersion(canonicalJSON: canonicalBytes) }
+  package var version: PresetVersion { PresetVersion(canonicalJSON: canonicalBytes) }
 
-  public static func == (lhs: PresetModel, rhs: PresetModel) -> Bool {
+  package static func == (lhs: PresetModel, rhs: PresetModel) -> Bool {
     lhs.config == rhs.config
       && lhs.systemPrompt?.unicodeScalars.elementsEqual(rhs.systemPrompt?.unicodeScalars ?? "".unicodeScalars)
         ?? (rhs.systemPrompt == nil)
@@ -39,7 +39,7 @@ public struct PresetModel: Sendable, Equatable {
 
 extension PresetModel {
   /// Reads a model back from its JSON form (as stored in a bundle); nil when the shape is wrong.
-  public init?(json: JSONValue) {
+  package init?(json: JSONValue) {
     guard case .object(let object) = json, object.count == 2, case .object(let config)? = object["config"] else {
       return nil
     }

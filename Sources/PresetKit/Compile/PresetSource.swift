@@ -1,28 +1,28 @@
 /// One preset as its YAML document states it, before prompt files, validation and normalisation.
-public struct PresetSource: Sendable {
+package struct PresetSource: Sendable {
   /// The slug (`^[a-z0-9]+(-[a-z0-9]+)*$`, at most 64 characters).
-  public var slug: String
+  package var slug: String
   /// The skin the request is written in.
-  public var skin: Skin
+  package var skin: Skin
   /// Optional free text, kept in the bundle.
-  public var description: String?
+  package var description: String?
   /// The `system_prompt_file` value as written (relative to the preset file).
-  public var systemPromptFile: String?
+  package var systemPromptFile: String?
   /// The inference body as written.
-  public var request: JSONObject
+  package var request: JSONObject
   /// The document it came from (for positions).
-  public var document: LocatedDocument
+  package var document: LocatedDocument
   /// Where the document's first key was written: the bundle's `source.line`.
-  public var firstKeyLocation: SourceLocation
+  package var firstKeyLocation: SourceLocation
   /// True when the document had errors that still let the request be checked (a bad slug, an unknown key):
   /// the request is validated so every problem is reported in one run, but the preset is not kept.
-  public var hasErrors = false
+  package var hasErrors = false
 
   /// The keys a preset document may have besides `x-*` extension keys.
-  public static let knownKeys = ["slug", "skin", "description", "system_prompt_file", "request"]
+  package static let knownKeys = ["slug", "skin", "description", "system_prompt_file", "request"]
 
   /// Upper bound on slug length.
-  public static let maxSlugLength = 64
+  package static let maxSlugLength = 64
 }
 
 extension PresetSource {
@@ -114,7 +114,7 @@ extension PresetSource {
   }
 
   /// True for slugs made of lowercase ASCII letters and digits in dash-separated groups, at most 64 characters.
-  public static func isValidSlug(_ slug: String) -> Bool {
+  package static func isValidSlug(_ slug: String) -> Bool {
     let bytes = Array(slug.utf8)
     guard !bytes.isEmpty, bytes.count <= maxSlugLength, bytes.first != 0x2D, bytes.last != 0x2D else { return false }
     var previousDash = false

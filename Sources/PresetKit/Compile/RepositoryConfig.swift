@@ -5,58 +5,58 @@ import Foundation
 /// The file is optional. Its `policy` and `lint` sections are interpreted by `PolicyConfig`; this type owns
 /// finding and loading the file and the `environments` section (`RepositoryConfig+Environments.swift`), which
 /// changes how presets compile.
-public struct RepositoryConfig: Sendable {
+package struct RepositoryConfig: Sendable {
   /// The file name.
-  public static let fileName = "presetctl.yaml"
+  package static let fileName = "presetctl.yaml"
   /// Top-level keys the file may have (besides `x-*`).
-  public static let knownKeys = ["environments", "policy", "lint"]
+  package static let knownKeys = ["environments", "policy", "lint"]
 
   /// One deployment environment.
-  public struct Environment: Sendable {
+  package struct Environment: Sendable {
     /// Its name (`staging`).
-    public var name: String
+    package var name: String
     /// The slug template, containing `{slug}` once (`{slug}-staging`); `{slug}` for a default environment
     /// that omits it.
-    public var slugPattern: String
+    package var slugPattern: String
     /// True for the one environment marked `default: true`: commands without `--env` compile for it.
-    public var isDefault = false
+    package var isDefault = false
     /// Optional free text.
-    public var description: String?
+    package var description: String?
     /// Request overrides deep-merged over every preset's request (the environment wins).
-    public var request: JSONObject
+    package var request: JSONObject
     /// Where the overrides were written.
-    public var requestNode: SourceNode
+    package var requestNode: SourceNode
     /// Where the environment is declared (its name key).
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Where the slug template was written (the `slug` value, or the name key when it is omitted).
-    public var slugLocation: SourceLocation
+    package var slugLocation: SourceLocation
 
     /// The slug a preset gets in this environment.
-    public func slug(for base: String) -> String {
+    package func slug(for base: String) -> String {
       slugPattern.replacingOccurrences(of: "{slug}", with: base)
     }
   }
 
   /// Declared environments, in file order.
-  public var environments: [Environment] = []
+  package var environments: [Environment] = []
   /// The loaded file, when there is one (policy and lint read their sections from it).
-  public var document: LocatedDocument?
+  package var document: LocatedDocument?
 
   /// An empty configuration (no file).
-  public init() {}
+  package init() {}
 
   /// The environment with this name.
-  public func environment(named name: String) -> Environment? { environments.first { $0.name == name } }
+  package func environment(named name: String) -> Environment? { environments.first { $0.name == name } }
 
   /// The environment marked `default: true`, if any.
-  public var defaultEnvironment: Environment? { environments.first { $0.isDefault } }
+  package var defaultEnvironment: Environment? { environments.first { $0.isDefault } }
 
   /// Where the configuration is read from, the same way for every PATH: from PATH (a file's folder) upward to
   /// the repository root, the nearest folder holding `presetctl.yaml` wins. So `presets/presetctl.yaml`
   /// governs `validate presets`, `validate presets/support` and `validate presets/support/x.yaml`, and a file
   /// at the root governs every tree that has none of its own. A PATH outside the root looks in its own
   /// folder, then at the root.
-  public static func location(for path: String, layout: RepositoryLayout) -> URL? {
+  package static func location(for path: String, layout: RepositoryLayout) -> URL? {
     let fm = FileManager.default
     var isDirectory: ObjCBool = false
     let input = URL(fileURLWithPath: path).standardizedFileURL
@@ -83,7 +83,7 @@ public struct RepositoryConfig: Sendable {
   }
 
   /// Loads `presetctl.yaml` (see `location(for:layout:)`); no file gives the empty configuration.
-  public static func load(path: String, layout: RepositoryLayout) -> (
+  package static func load(path: String, layout: RepositoryLayout) -> (
     config: RepositoryConfig, diagnostics: [Diagnostic]
   ) {
     guard let url = location(for: path, layout: layout) else { return (RepositoryConfig(), []) }

@@ -10,23 +10,23 @@ import Foundation
 /// itself; preset files are `*.yaml`/`*.yml` under PATH outside hidden folders, excluding `_defaults.yaml`;
 /// paths in diagnostics and bundles are relative to the root, with `/` separators, sorted bytewise.
 /// `presetctl.yaml` is never a preset file.
-public struct RepositoryLayout: Sendable {
+package struct RepositoryLayout: Sendable {
   /// The repository root, absolute and standardised.
-  public var root: URL
+  package var root: URL
   /// The root with symlinks resolved, for containment checks.
-  public var resolvedRoot: String
+  package var resolvedRoot: String
 
   /// The name of folder-defaults files, which are not presets.
-  public static let defaultsFileName = "_defaults.yaml"
+  package static let defaultsFileName = "_defaults.yaml"
 
   /// Uses `root` as the repository root as is (for trees extracted from a git revision, say).
-  public init(root: URL) {
+  package init(root: URL) {
     self.root = root.standardizedFileURL
     resolvedRoot = self.root.resolvingSymlinksInPath().path
   }
 
   /// Finds the root for an input path (a folder or a file).
-  public init(containing path: String) {
+  package init(containing path: String) {
     let fm = FileManager.default
     let start = URL(fileURLWithPath: path).standardizedFileURL
     var isDirectory: ObjCBool = false
@@ -49,29 +49,29 @@ public struct RepositoryLayout: Sendable {
   }
 
   /// The path of `url` relative to the root (`presets/a.yaml`), or the absolute path when outside it.
-  public func relativePath(_ url: URL) -> String {
+  package func relativePath(_ url: URL) -> String {
     let full = url.standardizedFileURL.path
     let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
     return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
   }
 
   /// True when `url`, with symlinks resolved, lies inside the root.
-  public func contains(_ url: URL) -> Bool {
+  package func contains(_ url: URL) -> Bool {
     containsResolved(url.standardizedFileURL.resolvingSymlinksInPath().path)
   }
 
   /// True when an already resolved absolute path lies inside the (resolved) root.
-  public func containsResolved(_ resolved: String) -> Bool {
+  package func containsResolved(_ resolved: String) -> Bool {
     resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
   }
 
   /// The folder part of a root-relative path (`""` for a path at the root).
-  public static func folder(of relativePath: String) -> String {
+  package static func folder(of relativePath: String) -> String {
     relativePath.lastIndex(of: "/").map { String(relativePath[..<$0]) } ?? ""
   }
 
   /// Resolves `.` and `..` in a relative path without touching the disk; nil when it climbs above its start.
-  public static func normalise(_ path: String) -> String? {
+  package static func normalise(_ path: String) -> String? {
     var parts: [Substring] = []
     for part in path.split(separator: "/", omittingEmptySubsequences: true) {
       switch part {
@@ -93,32 +93,32 @@ public struct RepositoryLayout: Sendable {
   }
 
   /// A preset file found under the input path.
-  public struct PresetFile: Sendable {
+  package struct PresetFile: Sendable {
     /// Absolute path. A plain string, not a `URL`: on Linux a `URL` costs a few hundred bytes, and a large
     /// repository keeps one entry per file for the whole compilation.
-    public var path: String
+    package var path: String
 
     /// The file as a URL.
-    public var url: URL { URL(fileURLWithPath: path) }
+    package var url: URL { URL(fileURLWithPath: path) }
     /// Path relative to the repository root (as diagnostics and bundles show it).
-    public var relativePath: String
+    package var relativePath: String
     /// True when the file was reached through a symlink or named directly, so it must be checked to lie inside
     /// the root; plain files found by walking the root cannot lie outside it.
-    public var mayLeaveRoot: Bool
+    package var mayLeaveRoot: Bool
   }
 
   /// What a PATH holds: its preset files, and the files that look like preset files but are not read.
-  public struct Listing: Sendable {
+  package struct Listing: Sendable {
     /// The preset files, sorted by relative path bytewise.
-    public var files: [PresetFile]
+    package var files: [PresetFile]
     /// Root-relative paths of files whose extension is `.yaml`/`.yml` in another case (`a.YAML`), sorted: they
     /// are not preset files (the rule is exact, so a build reads the same files on every file system), and
     /// are reported so that they are not skipped silently.
-    public var miscased: [String]
+    package var miscased: [String]
   }
 
   /// The preset files under `path` (a folder, or one file taken as is), sorted by relative path bytewise.
-  public func presetFiles(under path: String) throws(DiagnosticError) -> [PresetFile] {
+  package func presetFiles(under path: String) throws(DiagnosticError) -> [PresetFile] {
     try listing(under: path).files
   }
 
@@ -135,7 +135,7 @@ public struct RepositoryLayout: Sendable {
   }
 
   /// The preset files under `path` and the miscased look-alikes next to them (see `Listing`).
-  public func listing(under path: String) throws(DiagnosticError) -> Listing {
+  package func listing(under path: String) throws(DiagnosticError) -> Listing {
     let fm = FileManager.default
     let start = URL(fileURLWithPath: path).standardizedFileURL
     var isDirectory: ObjCBool = false

@@ -1,5 +1,5 @@
 /// The three inference "skins" a preset can be written in; each is the request body of one OpenRouter endpoint.
-public enum Skin: String, Sendable, Hashable, CaseIterable, Codable {
+package enum Skin: String, Sendable, Hashable, CaseIterable, Codable {
   /// OpenAI Chat Completions (`ChatRequest`); the system prompt is the system/developer message.
   case chat
   /// Anthropic Messages (`MessagesRequest`); the system prompt is top-level `system`.
@@ -8,7 +8,7 @@ public enum Skin: String, Sendable, Hashable, CaseIterable, Codable {
   case responses
 
   /// The path below `/presets/{slug}/` that creates a version from a body of this skin.
-  public var endpointPath: String {
+  package var endpointPath: String {
     switch self {
     case .chat: "chat/completions"
     case .messages: "messages"
@@ -17,7 +17,7 @@ public enum Skin: String, Sendable, Hashable, CaseIterable, Codable {
   }
 
   /// The schema file in `schemas/` that validates a request body of this skin.
-  public var schemaFileName: String {
+  package var schemaFileName: String {
     switch self {
     case .chat: "chat-completions.schema.json"
     case .messages: "messages.schema.json"

@@ -5,19 +5,19 @@
 /// blank line; messages takes `system` as a string or text blocks joined the same way; responses takes
 /// `instructions`. Anything the API would not store (other chat messages, messages-skin `messages`,
 /// responses `input`/`prompt`) is reported as one warning per preset.
-public enum SystemPromptExtraction {
+package enum SystemPromptExtraction {
   /// The outcome for one request.
-  public struct Result: Sendable {
+  package struct Result: Sendable {
     /// The raw prompt (not yet CR-folded); nil when the request has none.
-    public var prompt: String?
+    package var prompt: String?
     /// The pointer (inside the request) the prompt came from, for diagnostics and diffs.
-    public var pointer: JSONPointer?
+    package var pointer: JSONPointer?
     /// Problems found; errors make the preset unusable.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
   }
 
   /// Reads the prompt out of a request written in `skin`. `locate` maps a pointer inside the request to a location.
-  public static func extract(
+  package static func extract(
     from request: JSONObject,
     skin: Skin,
     locate: (JSONPointer) -> SourceLocation?

@@ -1,8 +1,8 @@
 /// One finding about the user's input: the single diagnostic model used by every stage
 /// (YAML loading, schema validation, compilation, planning) and every output format.
-public struct Diagnostic: Sendable, Hashable {
+package struct Diagnostic: Sendable, Hashable {
   /// How serious a finding is; only errors make a command fail.
-  public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+  package enum Severity: String, Sendable, Hashable, Codable, Comparable {
     case error
     case warning
     case note
@@ -15,34 +15,34 @@ public struct Diagnostic: Sendable, Hashable {
       }
     }
 
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
   }
 
   /// A secondary location that helps explain the finding (for example the first occurrence of a duplicate key).
-  public struct Related: Sendable, Hashable {
+  package struct Related: Sendable, Hashable {
     /// What this location is.
-    public var message: String
+    package var message: String
     /// Where it is.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// Creates a related location.
-    public init(message: String, location: SourceLocation) {
+    package init(message: String, location: SourceLocation) {
       self.message = message
       self.location = location
     }
   }
 
   /// A stretch of a source line that snippets must not show (a secret found there), in the diagnostic's file.
-  public struct Redaction: Sendable, Hashable {
+  package struct Redaction: Sendable, Hashable {
     /// 1-based line.
-    public var line: Int
+    package var line: Int
     /// 1-based column (Unicode scalars) of the first hidden character.
-    public var column: Int
+    package var column: Int
     /// Scalars hidden; nil hides the rest of the line (when the exact end in the source is not known).
-    public var length: Int?
+    package var length: Int?
 
     /// Creates a redaction.
-    public init(line: Int, column: Int, length: Int?) {
+    package init(line: Int, column: Int, length: Int?) {
       self.line = line
       self.column = column
       self.length = length
@@ -50,27 +50,27 @@ public struct Diagnostic: Sendable, Hashable {
   }
 
   /// Error, warning or note.
-  public var severity: Severity
+  package var severity: Severity
   /// A stable, dotted code such as `yaml.duplicate-key` or `schema.type`; scripts may match on it.
-  public var code: String
+  package var code: String
   /// One sentence a person can act on.
-  public var message: String
+  package var message: String
   /// Where the problem was written, when it has a place in a file.
-  public var location: SourceLocation?
+  package var location: SourceLocation?
   /// The JSON pointer of the offending value inside the document (RFC 6901), when there is one.
-  public var path: String?
+  package var path: String?
   /// Other places that explain the finding.
-  public var related: [Related]
+  package var related: [Related]
   /// An optional suggestion ("quote the value", "did you mean ...").
-  public var hint: String?
+  package var hint: String?
   /// Parts of source lines the text renderer masks in snippets (set by `lint.secret`).
-  public var redactions: [Redaction]
+  package var redactions: [Redaction]
   /// The environments whose compilation produced the finding (`staging`, or `staging, production` when
   /// several did), when it does not occur in every environment compiled; nil otherwise.
-  public var environment: String?
+  package var environment: String?
 
   /// Creates a diagnostic.
-  public init(
+  package init(
     severity: Severity = .error,
     code: String,
     message: String,
@@ -93,7 +93,7 @@ public struct Diagnostic: Sendable, Hashable {
   }
 
   /// Shorthand for an error diagnostic.
-  public static func error(
+  package static func error(
     _ code: String,
     _ message: String,
     at location: SourceLocation? = nil,
@@ -104,7 +104,7 @@ public struct Diagnostic: Sendable, Hashable {
   }
 
   /// Shorthand for a warning diagnostic.
-  public static func warning(
+  package static func warning(
     _ code: String,
     _ message: String,
     at location: SourceLocation? = nil,
@@ -117,7 +117,7 @@ public struct Diagnostic: Sendable, Hashable {
 
 extension Diagnostic {
   /// The order every report uses: by file, then position, then severity and code, so output is deterministic.
-  public static func sortedForReport(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+  package static func sortedForReport(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     diagnostics.sorted { lhs, rhs in
       let l = lhs.location ?? SourceLocation(file: "", line: 0, column: 0)
       let r = rhs.location ?? SourceLocation(file: "", line: 0, column: 0)
@@ -131,13 +131,13 @@ extension Diagnostic {
 
 /// An error that carries one or more diagnostics; thrown by stages that stop at the first fatal problem
 /// of a file (a YAML syntax error, say) while still reporting it with a location.
-public struct DiagnosticError: Error, Sendable {
+package struct DiagnosticError: Error, Sendable {
   /// The findings, at least one of them an error.
-  public var diagnostics: [Diagnostic]
+  package var diagnostics: [Diagnostic]
 
   /// Wraps several diagnostics.
-  public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+  package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
   /// Wraps one diagnostic.
-  public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
+  package init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
 }

@@ -1,8 +1,8 @@
 /// Nearest-name suggestions for misspelt keys and flags ("did you mean `temperature`?").
-public enum DidYouMean {
+package enum DidYouMean {
   /// The candidate closest to `word` by edit distance, when close enough to be a plausible typo
   /// (at most a third of the word's length, and at least 1 edit allowed).
-  public static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+  package static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
     let limit = max(1, word.count / 3)
     var best: (name: String, distance: Int)?
     for candidate in candidates {
@@ -16,7 +16,7 @@ public enum DidYouMean {
 
   /// Levenshtein distance over Unicode scalars, with adjacent transpositions counting as one edit
   /// (`temprature` is one edit from `temperature` by insertion, `tempreature` one by transposition).
-  public static func distance(_ a: String, _ b: String) -> Int {
+  package static func distance(_ a: String, _ b: String) -> Int {
     let x = Array(a.unicodeScalars)
     let y = Array(b.unicodeScalars)
     if x.isEmpty { return y.count }

@@ -2,21 +2,21 @@
 ///
 /// A parallel tree instead of a `[pointer: location]` dictionary: building it costs one small array per
 /// container while loading, and a pointer is resolved only when a diagnostic needs a position.
-public struct SourceMap: Sendable, Equatable {
+package struct SourceMap: Sendable, Equatable {
   /// The file the document came from (as it should appear in diagnostics).
-  public var file: String
+  package var file: String
   /// The node for the document's root value.
-  public var root: SourceNode
+  package var root: SourceNode
 
   /// Creates a source map.
-  public init(file: String, root: SourceNode) {
+  package init(file: String, root: SourceNode) {
     self.file = file
     self.root = root
   }
 
   /// The node behind a pointer, or the deepest existing ancestor when the pointer leads past the document
   /// (a missing required key then points at its parent mapping). The Bool tells whether the node was exact.
-  public func node(at pointer: JSONPointer) -> (node: SourceNode, exact: Bool) {
+  package func node(at pointer: JSONPointer) -> (node: SourceNode, exact: Bool) {
     var current = root
     for component in pointer.components {
       guard let next = current.child(component) else { return (current, false) }
@@ -26,13 +26,13 @@ public struct SourceMap: Sendable, Equatable {
   }
 
   /// The location of the value behind a pointer (or of its nearest ancestor).
-  public func location(of pointer: JSONPointer) -> SourceLocation {
+  package func location(of pointer: JSONPointer) -> SourceLocation {
     let node = node(at: pointer).node
     return SourceLocation(file: node.file ?? file, position: node.start)
   }
 
   /// The location of the key behind a pointer when the pointer names an object member; otherwise the value's.
-  public func keyLocation(of pointer: JSONPointer) -> SourceLocation {
+  package func keyLocation(of pointer: JSONPointer) -> SourceLocation {
     let (node, exact) = node(at: pointer)
     if exact, let key = node.keyStart { return SourceLocation(file: node.file ?? file, position: key) }
     return SourceLocation(file: node.file ?? file, position: node.start)
@@ -43,23 +43,23 @@ public struct SourceMap: Sendable, Equatable {
 ///
 /// For an object, `children[i]` belongs to `members[i]` of the matching `JSONObject` and `keys[i]` is that
 /// member's key; for an array, `children[i]` is element `i`.
-public struct SourceNode: Sendable, Equatable {
+package struct SourceNode: Sendable, Equatable {
   /// Where the value starts.
-  public var start: SourcePosition
+  package var start: SourcePosition
   /// Where the value ends (exclusive, as libyaml reports it).
-  public var end: SourcePosition
+  package var end: SourcePosition
   /// Where the member's key was written, when this node is an object member.
-  public var keyStart: SourcePosition?
+  package var keyStart: SourcePosition?
   /// Member keys, parallel to `children`, for object nodes; empty for arrays and scalars.
-  public var keys: [String]
+  package var keys: [String]
   /// Child nodes: object members in order, or array elements.
-  public var children: [SourceNode]
+  package var children: [SourceNode]
   /// The file this node was written in, when it differs from its map's file (values merged in from a
   /// `_defaults.yaml` or `presetctl.yaml`).
-  public var file: String?
+  package var file: String?
 
   /// Creates a node.
-  public init(
+  package init(
     start: SourcePosition,
     end: SourcePosition,
     keyStart: SourcePosition? = nil,
@@ -76,7 +76,7 @@ public struct SourceNode: Sendable, Equatable {
   }
 
   /// This node and all below it, marked as written in `file` where they carry no file yet.
-  public func inFile(_ file: String) -> SourceNode {
+  package func inFile(_ file: String) -> SourceNode {
     var copy = self
     if copy.file == nil { copy.file = file }
     copy.children = children.map { $0.inFile(file) }
@@ -84,7 +84,7 @@ public struct SourceNode: Sendable, Equatable {
   }
 
   /// The child for one pointer component, if present.
-  public func child(_ component: JSONPointer.Component) -> SourceNode? {
+  package func child(_ component: JSONPointer.Component) -> SourceNode? {
     switch component {
     case .key(let key):
       if !keys.isEmpty {
@@ -101,14 +101,14 @@ public struct SourceNode: Sendable, Equatable {
 }
 
 /// A loaded document: its value and where each part of it was written.
-public struct LocatedDocument: Sendable, Equatable {
+package struct LocatedDocument: Sendable, Equatable {
   /// The document as JSON.
-  public var value: JSONValue
+  package var value: JSONValue
   /// The positions behind `value`.
-  public var sourceMap: SourceMap
+  package var sourceMap: SourceMap
 
   /// Creates a located document.
-  public init(value: JSONValue, sourceMap: SourceMap) {
+  package init(value: JSONValue, sourceMap: SourceMap) {
     self.value = value
     self.sourceMap = sourceMap
   }

@@ -10,9 +10,9 @@
 /// hasher.update("c")
 /// let digest = hasher.finalize()  // == SHA256.hash(Array("abc".utf8))
 /// ```
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
   /// The digest length in bytes.
-  public static let digestByteCount = 32
+  package static let digestByteCount = 32
 
   /// The block length in bytes.
   static let blockByteCount = 64
@@ -32,12 +32,12 @@ public struct SHA256: Sendable {
   private var totalByteCount: UInt64 = 0
 
   /// Creates a hasher for a new message.
-  public init() {
+  package init() {
     state = State()
   }
 
   /// Appends bytes to the message.
-  public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+  package mutating func update(_ bytes: UnsafeRawBufferPointer) {
     guard var input = bytes.baseAddress, bytes.count > 0 else { return }
     var remaining = bytes.count
     totalByteCount &+= UInt64(remaining)
@@ -75,18 +75,18 @@ public struct SHA256: Sendable {
   }
 
   /// Appends bytes to the message.
-  public mutating func update(_ bytes: [UInt8]) {
+  package mutating func update(_ bytes: [UInt8]) {
     bytes.withUnsafeBytes { update($0) }
   }
 
   /// Appends the UTF-8 encoding of a string to the message.
-  public mutating func update(_ string: String) {
+  package mutating func update(_ string: String) {
     var string = string
     string.withUTF8 { update(UnsafeRawBufferPointer($0)) }
   }
 
   /// Pads the message, processes the last block(s) and returns the 32-byte digest.
-  public consuming func finalize() -> [UInt8] {
+  package consuming func finalize() -> [UInt8] {
     let bitLength = totalByteCount &* 8
     // 0x80, zeros up to 56 mod 64, then the 64-bit big-endian bit length: 9...72 bytes in all.
     var padding = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
@@ -100,14 +100,14 @@ public struct SHA256: Sendable {
   }
 
   /// The SHA-256 digest of a byte string.
-  public static func hash(_ bytes: [UInt8]) -> [UInt8] {
+  package static func hash(_ bytes: [UInt8]) -> [UInt8] {
     var hasher = SHA256()
     hasher.update(bytes)
     return hasher.finalize()
   }
 
   /// The SHA-256 digest of a byte string as 64 lowercase hexadecimal digits.
-  public static func hexDigest(_ bytes: [UInt8]) -> String {
+  package static func hexDigest(_ bytes: [UInt8]) -> String {
     hexString(hash(bytes))
   }
 }

@@ -12,21 +12,21 @@ import Foundation
 /// previous bundle intact. `rename(2)` within one directory is atomic on POSIX file systems. Because `rename`
 /// replaces any node, the target is first resolved by `OutputTarget` (symlinks written through; folders,
 /// FIFOs, sockets and devices refused), once when the command starts and again right before the rename.
-public enum AtomicFile {
+package enum AtomicFile {
   /// A failure to write, naming the file, the reason and a stable code (`output.not-regular`, …).
-  public struct WriteError: Error, Sendable, CustomStringConvertible {
+  package struct WriteError: Error, Sendable, CustomStringConvertible {
     /// The target path.
-    public var path: String
+    package var path: String
     /// The reason.
-    public var reason: String
+    package var reason: String
     /// The stable diagnostic code.
-    public var code: String = "output.write-failed"
+    package var code: String = "output.write-failed"
     /// The text shown to people.
-    public var description: String { "cannot write \(path): \(reason)" }
+    package var description: String { "cannot write \(path): \(reason)" }
   }
 
   /// Collects output for `write(to:_:)`; the bytes reach the temporary file in large blocks.
-  public struct Sink {
+  package struct Sink {
     fileprivate var buffer: [UInt8] = []
     fileprivate let flush: ([UInt8]) -> String?
     fileprivate var failure: String?
@@ -34,22 +34,22 @@ public enum AtomicFile {
     fileprivate var written = 0
 
     /// Bytes written so far (the offset of the next byte).
-    public var offset: Int { written }
+    package var offset: Int { written }
 
     /// Replaces `bytes.count` bytes at `offset` (already written) once the body has finished.
-    public mutating func patch(at offset: Int, with bytes: [UInt8]) {
+    package mutating func patch(at offset: Int, with bytes: [UInt8]) {
       patch = (offset, bytes)
     }
 
     /// Appends bytes.
-    public mutating func write(_ bytes: some Collection<UInt8>) {
+    package mutating func write(_ bytes: some Collection<UInt8>) {
       written += bytes.count
       buffer.append(contentsOf: bytes)
       if buffer.count >= 1 << 20 { drain() }
     }
 
     /// Abandons the write: the target is left untouched.
-    public mutating func fail(_ reason: String) {
+    package mutating func fail(_ reason: String) {
       failure = failure ?? reason
     }
 
@@ -62,13 +62,13 @@ public enum AtomicFile {
 
   /// Streams a file's content through `body` into a temporary file, then renames it over `path`; nothing
   /// replaces `path` unless everything was written and flushed.
-  public static func write(to path: String, _ body: (inout Sink) -> Void) throws(WriteError) {
+  package static func write(to path: String, _ body: (inout Sink) -> Void) throws(WriteError) {
     try write(to: try OutputTarget.resolve(path), body)
   }
 
   /// Streams content through `body` to a resolved target: a file (replaced as above) or standard output, which
   /// receives the bytes only once everything was written (a failed write prints nothing).
-  public static func write(to target: OutputTarget, _ body: (inout Sink) -> Void) throws(WriteError) {
+  package static func write(to target: OutputTarget, _ body: (inout Sink) -> Void) throws(WriteError) {
     try writeFile(target) { fd in
       var sink = Sink(flush: { bytes in writeAll(fd, bytes) })
       body(&sink)
@@ -83,12 +83,12 @@ public enum AtomicFile {
   }
 
   /// Writes `bytes` to `path`, creating parent folders as needed.
-  public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+  package static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
     try write(bytes, to: try OutputTarget.resolve(path))
   }
 
   /// Writes `bytes` to a resolved target.
-  public static func write(_ bytes: [UInt8], to target: OutputTarget) throws(WriteError) {
+  package static func write(_ bytes: [UInt8], to target: OutputTarget) throws(WriteError) {
     try writeFile(target) { fd in writeAll(fd, bytes) }
   }
 
@@ -188,12 +188,12 @@ public enum AtomicFile {
   }
 
   /// Writes a string's UTF-8 bytes atomically.
-  public static func write(_ text: String, to path: String) throws(WriteError) {
+  package static func write(_ text: String, to path: String) throws(WriteError) {
     try write(Array(text.utf8), to: path)
   }
 
   /// Writes a string's UTF-8 bytes to a resolved target.
-  public static func write(_ text: String, to target: OutputTarget) throws(WriteError) {
+  package static func write(_ text: String, to target: OutputTarget) throws(WriteError) {
     try write(Array(text.utf8), to: target)
   }
 }

@@ -6,20 +6,20 @@
 ///
 /// Why not `Data(contentsOf:)`: opening a FIFO blocks forever and a 10 GB file would be read before any limit
 /// applied; here the file type and size are checked with `fstat` before a byte is read.
-public enum FileReader {
+package enum FileReader {
   /// Why a file could not be read.
-  public struct Failure: Error, Sendable {
+  package struct Failure: Error, Sendable {
     /// A stable diagnostic code.
-    public var code: String
+    package var code: String
     /// The reason, without the path.
-    public var reason: String
+    package var reason: String
 
     /// The full message for a given (relative) path.
-    public func message(for path: String) -> String { "cannot read \(path): \(reason)" }
+    package func message(for path: String) -> String { "cannot read \(path): \(reason)" }
   }
 
   /// The file's bytes; throws when it is missing, not a regular file, unreadable or larger than `limit`.
-  public static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+  package static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else {
       let e = errno

@@ -12,7 +12,7 @@ extension OutputTarget {
   /// bytes; a `folder` that is standard output or not a folder; an existing entry that is a symlink leading
   /// outside the folder. The folder itself may be a symlink; it is created when missing. A symlink inside the
   /// folder that stays inside it is written through. The containment is checked again right before the write.
-  public static func entry(named name: String, in folder: String) throws(AtomicFile.WriteError) -> OutputTarget {
+  package static func entry(named name: String, in folder: String) throws(AtomicFile.WriteError) -> OutputTarget {
     let shown = (folder as NSString).appendingPathComponent(name)
     guard !meansStandardOutput(folder) else {
       throw AtomicFile.WriteError(
@@ -44,7 +44,7 @@ extension OutputTarget {
   }
 
   /// True when a node (of any kind, a dangling symlink included) sits at the requested path.
-  public var exists: Bool {
+  package var exists: Bool {
     var info = stat()
     return lstat(requested, &info) == 0
   }

@@ -5,21 +5,21 @@ extension OutputTarget {
   /// repository root is refused, because preset files, `_defaults.yaml` and `presetctl.yaml` all live there and
   /// a file that is not read today (a new preset) may be read by the next build. Files read outside that rule
   /// (prompt files of any extension, a bundle given as input) are refused by exact canonical path.
-  public struct Sources: Sendable {
+  package struct Sources: Sendable {
     /// The repository root, canonical; nil when no repository was compiled (a bundle was read).
-    public var root: String?
+    package var root: String?
     /// Canonical paths of the other files read.
-    public var files: Set<String>
+    package var files: Set<String>
 
     /// The sources of a compilation of `layout`, plus `files` (absolute or relative to the working folder).
-    public init(root: RepositoryLayout?, files: [String]) {
+    package init(root: RepositoryLayout?, files: [String]) {
       self.root = root.map { RepositoryLayout.realPath($0.root.path) ?? $0.resolvedRoot }
       self.files = Set(files.map(OutputTarget.canonicalPath))
     }
   }
 
   /// Throws `output.source` when the resolved file is one of `sources` (standard output never is).
-  public func refuseOverwriting(_ sources: Sources) throws(AtomicFile.WriteError) {
+  package func refuseOverwriting(_ sources: Sources) throws(AtomicFile.WriteError) {
     guard let filePath else { return }
     let resolved = Self.canonicalPath(filePath)
     let lowered = resolved.lowercased()

@@ -11,9 +11,9 @@ import Foundation
 /// regular file (replaced atomically). A symlink is written through, so the link stays a link (a dangling
 /// link's target is created); folders, FIFOs, sockets and devices, at the path or at the end of its links,
 /// are refused. `-` and `/dev/stdout` mean standard output where the command allows it.
-public struct OutputTarget: Sendable {
+package struct OutputTarget: Sendable {
   /// Where the bytes go.
-  public enum Destination: Sendable {
+  package enum Destination: Sendable {
     /// The command's standard output (bytes go through the sink, in UTF-8-whole pieces).
     case standardOutput(@Sendable (String) -> Void)
     /// This file, created or replaced; symlinks already followed, so its folder is where the temporary goes.
@@ -21,36 +21,36 @@ public struct OutputTarget: Sendable {
   }
 
   /// The path as the user wrote it (shown in messages).
-  public var requested: String
+  package var requested: String
   /// Where the bytes go.
-  public var destination: Destination
+  package var destination: Destination
   /// When set, the resolved file must lie directly or indirectly inside this (resolved) folder.
-  public var containingFolder: String?
+  package var containingFolder: String?
 
   /// True for standard output.
-  public var isStandardOutput: Bool {
+  package var isStandardOutput: Bool {
     if case .standardOutput = destination { return true }
     return false
   }
 
   /// The file that will be created or replaced; nil for standard output.
-  public var filePath: String? {
+  package var filePath: String? {
     if case .file(let path) = destination { return path }
     return nil
   }
 
   /// The folder scratch files should go to: the target's folder (same disk), or the temporary folder.
-  public var scratchFolder: String {
+  package var scratchFolder: String {
     guard let filePath else { return NSTemporaryDirectory() }
     let folder = (filePath as NSString).deletingLastPathComponent
     return folder.isEmpty ? "." : folder
   }
 
   /// The spellings that mean standard output.
-  public static func meansStandardOutput(_ path: String) -> Bool { path == "-" || path == "/dev/stdout" }
+  package static func meansStandardOutput(_ path: String) -> Bool { path == "-" || path == "/dev/stdout" }
 
   /// Decides where `path` goes; `standardOutput` is the sink for `-` and `/dev/stdout` (nil: refused).
-  public static func resolve(
+  package static func resolve(
     _ path: String, standardOutput: (@Sendable (String) -> Void)? = nil
   ) throws(AtomicFile.WriteError) -> OutputTarget {
     if meansStandardOutput(path) {

@@ -5,9 +5,9 @@ import Foundation
 ///
 /// Files are independent, so compiling them is embarrassingly parallel; results are gathered by index so the
 /// output never depends on scheduling.
-public enum ParallelMap {
+package enum ParallelMap {
   /// Applies `transform` to each item using up to `parallelism` threads; results keep the input order.
-  public static func map<T: Sendable, R: Sendable>(
+  package static func map<T: Sendable, R: Sendable>(
     _ items: [T], parallelism: Int, _ transform: @Sendable (T) -> R
   ) -> [R] {
     guard parallelism > 1, items.count > 1 else { return items.map(transform) }

@@ -2,10 +2,10 @@
 ///
 /// Built on Swift's `description`, which already yields the shortest digits that round-trip; only the layout
 /// (where the point goes, when to switch to exponent form, `e+21` vs `e-7`) is rearranged here.
-public enum ECMAScriptNumber {
+package enum ECMAScriptNumber {
   /// The ECMAScript string for a finite double; `-0` prints as `0`. Non-finite values have no JSON form and
   /// print as `null`, but loaders never produce them.
-  public static func format(_ value: Double) -> String {
+  package static func format(_ value: Double) -> String {
     guard value.isFinite else { return "null" }
     if value == 0 { return "0" }
     if value.rounded(.towardZero) == value && abs(value) < 1e15 {

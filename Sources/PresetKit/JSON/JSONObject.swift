@@ -3,50 +3,50 @@
 /// Member order is kept so that output can follow the source where that matters (bodies sent to the API)
 /// while canonical output sorts independently. Lookups are linear: preset objects are small, and a linear
 /// scan over a contiguous array beats hashing for the sizes seen here.
-public struct JSONObject: Sendable, Equatable {
+package struct JSONObject: Sendable, Equatable {
   /// One key/value pair.
-  public struct Member: Sendable, Equatable {
+  package struct Member: Sendable, Equatable {
     /// The member name.
-    public var key: String
+    package var key: String
     /// The member value.
-    public var value: JSONValue
+    package var value: JSONValue
 
     /// Creates a member.
-    public init(key: String, value: JSONValue) {
+    package init(key: String, value: JSONValue) {
       self.key = key
       self.value = value
     }
 
-    public static func == (lhs: Member, rhs: Member) -> Bool {
+    package static func == (lhs: Member, rhs: Member) -> Bool {
       lhs.key.utf8.elementsEqual(rhs.key.utf8) && lhs.value == rhs.value
     }
   }
 
   /// The members in order. Callers that build objects directly must not add duplicate keys.
-  public var members: [Member]
+  package var members: [Member]
 
   /// Creates an empty object.
-  public init() { members = [] }
+  package init() { members = [] }
 
   /// Creates an object from members; the caller guarantees unique keys.
-  public init(_ members: [Member]) { self.members = members }
+  package init(_ members: [Member]) { self.members = members }
 
   /// The number of members.
-  public var count: Int { members.count }
+  package var count: Int { members.count }
 
   /// True when the object has no members.
-  public var isEmpty: Bool { members.isEmpty }
+  package var isEmpty: Bool { members.isEmpty }
 
   /// The keys in order.
-  public var keys: [String] { members.map(\.key) }
+  package var keys: [String] { members.map(\.key) }
 
   /// The index of the member with this key (compared by code units), if any.
-  public func index(of key: String) -> Int? {
+  package func index(of key: String) -> Int? {
     members.firstIndex { $0.key.utf8.elementsEqual(key.utf8) }
   }
 
   /// Reads, replaces, appends (when absent) or removes (when set to nil) the member with this key.
-  public subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     get {
       guard let i = index(of: key) else { return nil }
       return members[i].value
@@ -65,7 +65,7 @@ public struct JSONObject: Sendable, Equatable {
   }
 
   /// Object equality ignores member order.
-  public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+  package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
     guard lhs.count == rhs.count else { return false }
     for member in lhs.members {
       guard let other = rhs[member.key], other == member.value else { return false }
@@ -76,5 +76,5 @@ public struct JSONObject: Sendable, Equatable {
 
 extension JSONObject: Sequence {
   /// Iterates members in order.
-  public func makeIterator() -> IndexingIterator<[Member]> { members.makeIterator() }
+  package func makeIterator() -> IndexingIterator<[Member]> { members.makeIterator() }
 }

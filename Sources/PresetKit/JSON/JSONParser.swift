@@ -3,24 +3,24 @@
 /// Strict where Foundation is lenient: duplicate keys, invalid UTF-8, lone surrogates, trailing text and
 /// inexact integers (magnitude above 2^53, unless spelled exactly as the canonical writer spells that double)
 /// are errors, each with a line and column. Nesting is bounded so a hostile `[[[[…` cannot overflow the stack.
-public struct JSONParser {
+package struct JSONParser {
   /// A parse failure with its position in the input.
-  public struct Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
+  package struct Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong.
-    public var message: String
+    package var message: String
     /// 1-based line of the offending byte.
-    public var line: Int
+    package var line: Int
     /// 1-based column (in bytes) of the offending byte.
-    public var column: Int
+    package var column: Int
     /// 0-based byte offset.
-    public var offset: Int
+    package var offset: Int
 
     /// The text shown to people.
-    public var description: String { "\(line):\(column): \(message)" }
+    package var description: String { "\(line):\(column): \(message)" }
   }
 
   /// The deepest nesting accepted.
-  public var maxDepth: Int
+  package var maxDepth: Int
 
   private let bytes: [UInt8]
   private var index = 0
@@ -32,7 +32,7 @@ public struct JSONParser {
   }
 
   /// Parses exactly one JSON text (surrounding whitespace allowed).
-  public static func parse(_ bytes: [UInt8], maxDepth: Int = 512) throws(JSONParser.Error) -> JSONValue {
+  package static func parse(_ bytes: [UInt8], maxDepth: Int = 512) throws(JSONParser.Error) -> JSONValue {
     var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
     try parser.checkUTF8()
     parser.skipWhitespace()
@@ -43,12 +43,12 @@ public struct JSONParser {
   }
 
   /// Parses a string holding one JSON text.
-  public static func parse(_ text: String, maxDepth: Int = 512) throws(JSONParser.Error) -> JSONValue {
+  package static func parse(_ text: String, maxDepth: Int = 512) throws(JSONParser.Error) -> JSONValue {
     try parse(Array(text.utf8), maxDepth: maxDepth)
   }
 
   /// Parses a stream of concatenated JSON texts (separated by optional whitespace), as in JSON Lines.
-  public static func parseSequence(_ bytes: [UInt8], maxDepth: Int = 512) throws(JSONParser.Error) -> [JSONValue] {
+  package static func parseSequence(_ bytes: [UInt8], maxDepth: Int = 512) throws(JSONParser.Error) -> [JSONValue] {
     var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
     try parser.checkUTF8()
     var values: [JSONValue] = []

@@ -1,22 +1,22 @@
 /// An RFC 6901 JSON pointer, kept as components so building one while walking a document is cheap.
-public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparable {
+package struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparable {
   /// One step into a document.
-  public enum Component: Sendable, Hashable {
+  package enum Component: Sendable, Hashable {
     case key(String)
     case index(Int)
   }
 
   /// The steps from the root.
-  public var components: [Component]
+  package var components: [Component]
 
   /// The root pointer (the empty string).
-  public static let root = JSONPointer(components: [])
+  package static let root = JSONPointer(components: [])
 
   /// Creates a pointer from components.
-  public init(components: [Component]) { self.components = components }
+  package init(components: [Component]) { self.components = components }
 
   /// Parses the RFC 6901 text form (`/a/0/b~1c`); nil when it does not start with `/` and is not empty.
-  public init?(_ text: String) {
+  package init?(_ text: String) {
     if text.isEmpty {
       components = []
       return
@@ -50,22 +50,22 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
   }
 
   /// The pointer one step further down by key.
-  public func appending(_ key: String) -> JSONPointer {
+  package func appending(_ key: String) -> JSONPointer {
     JSONPointer(components: components + [.key(key)])
   }
 
   /// The pointer one step further down by array index.
-  public func appending(_ index: Int) -> JSONPointer {
+  package func appending(_ index: Int) -> JSONPointer {
     JSONPointer(components: components + [.index(index)])
   }
 
   /// The pointer to the parent, or nil at the root.
-  public var parent: JSONPointer? {
+  package var parent: JSONPointer? {
     components.isEmpty ? nil : JSONPointer(components: Array(components.dropLast()))
   }
 
   /// The RFC 6901 text form, with `~` and `/` escaped.
-  public var description: String {
+  package var description: String {
     var out = ""
     for component in components {
       out.append("/")
@@ -86,7 +86,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
   }
 
   /// A dotted path for people: `provider.sort`, `models[1]`.
-  public var dotted: String {
+  package var dotted: String {
     var out = ""
     for component in components {
       switch component {
@@ -100,7 +100,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
     return out
   }
 
-  public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
+  package static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
     lhs.description < rhs.description
   }
 }
@@ -108,7 +108,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
 extension JSONValue {
   /// The value a pointer designates. Key components also index arrays when they are decimal numbers,
   /// because a pointer parsed from text cannot tell the two apart.
-  public func value(at pointer: JSONPointer) -> JSONValue? {
+  package func value(at pointer: JSONPointer) -> JSONValue? {
     var current = self
     for component in pointer.components {
       switch (component, current) {

@@ -7,7 +7,7 @@
 /// Numbers are IEEE-754 doubles, the model RFC 8785 and ECMAScript use. Integers are accepted only while
 /// they are exact (magnitude at most 2^53); loaders reject larger ones instead of rounding them silently.
 /// `1` and `1.0` are the same number (both canonicalise to `1`).
-public enum JSONValue: Sendable {
+package enum JSONValue: Sendable {
   case null
   case bool(Bool)
   case number(Double)
@@ -19,7 +19,7 @@ public enum JSONValue: Sendable {
 extension JSONValue: Equatable {
   /// Structural equality: strings and keys by Unicode scalars (not canonical equivalence), numbers by value,
   /// objects regardless of member order.
-  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+  package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
     case (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b
@@ -34,7 +34,7 @@ extension JSONValue: Equatable {
 
 extension JSONValue {
   /// The JSON type name used in messages: `null`, `boolean`, `integer`, `number`, `string`, `array`, `object`.
-  public var typeName: String {
+  package var typeName: String {
     switch self {
     case .null: "null"
     case .bool: "boolean"
@@ -46,60 +46,60 @@ extension JSONValue {
   }
 
   /// The string payload, or nil for other types.
-  public var stringValue: String? {
+  package var stringValue: String? {
     if case .string(let s) = self { return s }
     return nil
   }
 
   /// The object payload, or nil for other types.
-  public var objectValue: JSONObject? {
+  package var objectValue: JSONObject? {
     if case .object(let o) = self { return o }
     return nil
   }
 
   /// The array payload, or nil for other types.
-  public var arrayValue: [JSONValue]? {
+  package var arrayValue: [JSONValue]? {
     if case .array(let a) = self { return a }
     return nil
   }
 
   /// The number payload, or nil for other types.
-  public var numberValue: Double? {
+  package var numberValue: Double? {
     if case .number(let n) = self { return n }
     return nil
   }
 
   /// The boolean payload, or nil for other types.
-  public var boolValue: Bool? {
+  package var boolValue: Bool? {
     if case .bool(let b) = self { return b }
     return nil
   }
 
   /// True for `.null`.
-  public var isNull: Bool {
+  package var isNull: Bool {
     if case .null = self { return true }
     return false
   }
 
   /// Member lookup for objects; nil for other types or a missing key.
-  public subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     objectValue?[key]
   }
 }
 
 /// The largest integer magnitude a double holds exactly; larger integers are rejected by the loaders.
-public let jsonMaxExactInteger: Double = 9_007_199_254_740_992
+package let jsonMaxExactInteger: Double = 9_007_199_254_740_992
 
 extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
   ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
-  public init(nilLiteral: ()) { self = .null }
-  public init(booleanLiteral value: Bool) { self = .bool(value) }
-  public init(integerLiteral value: Int) { self = .number(Double(value)) }
-  public init(floatLiteral value: Double) { self = .number(value) }
-  public init(stringLiteral value: String) { self = .string(value) }
-  public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+  package init(nilLiteral: ()) { self = .null }
+  package init(booleanLiteral value: Bool) { self = .bool(value) }
+  package init(integerLiteral value: Int) { self = .number(Double(value)) }
+  package init(floatLiteral value: Double) { self = .number(value) }
+  package init(stringLiteral value: String) { self = .string(value) }
+  package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+  package init(dictionaryLiteral elements: (String, JSONValue)...) {
     self = .object(JSONObject(elements.map { JSONObject.Member(key: $0.0, value: $0.1) }))
   }
 }

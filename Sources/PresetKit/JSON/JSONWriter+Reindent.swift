@@ -4,7 +4,7 @@ extension JSONWriter {
   /// numbers), so inserting newlines, indentation and `": "` reproduces `bytes(_:options: .pretty)` exactly;
   /// empty `{}` and `[]` stay on one line as there. Bundles keep entries canonical (half the memory) and
   /// re-indent them while writing.
-  public static func prettyFromCanonical(_ bytes: [UInt8], level: Int = 0) -> [UInt8] {
+  package static func prettyFromCanonical(_ bytes: [UInt8], level: Int = 0) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count * 2)
     var depth = level

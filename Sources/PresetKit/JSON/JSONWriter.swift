@@ -2,48 +2,48 @@
 ///
 /// Both forms share one string escaping (RFC 8785's minimal escaping) and one number formatting (ECMAScript),
 /// so a pretty bundle and its canonical hash always agree about what a value is.
-public enum JSONWriter {
+package enum JSONWriter {
   /// Layout choices.
-  public struct Options: Sendable {
+  package struct Options: Sendable {
     /// Indent width in spaces; nil writes everything on one line without spaces.
-    public var indent: Int?
+    package var indent: Int?
     /// Sort object members by UTF-16 code units (as RFC 8785 does); otherwise keep their order.
-    public var sortKeys: Bool
+    package var sortKeys: Bool
     /// Append a final newline.
-    public var trailingNewline: Bool
+    package var trailingNewline: Bool
 
     /// Creates options.
-    public init(indent: Int? = nil, sortKeys: Bool = false, trailingNewline: Bool = false) {
+    package init(indent: Int? = nil, sortKeys: Bool = false, trailingNewline: Bool = false) {
       self.indent = indent
       self.sortKeys = sortKeys
       self.trailingNewline = trailingNewline
     }
 
     /// RFC 8785 canonical JSON: compact, sorted, no trailing newline.
-    public static let canonical = Options(indent: nil, sortKeys: true, trailingNewline: false)
+    package static let canonical = Options(indent: nil, sortKeys: true, trailingNewline: false)
     /// Two-space indented, sorted keys, final newline: the form of every file presetctl writes.
-    public static let pretty = Options(indent: 2, sortKeys: true, trailingNewline: true)
+    package static let pretty = Options(indent: 2, sortKeys: true, trailingNewline: true)
     /// Compact, members in their given order: request bodies.
-    public static let compact = Options(indent: nil, sortKeys: false, trailingNewline: false)
+    package static let compact = Options(indent: nil, sortKeys: false, trailingNewline: false)
   }
 
   /// The RFC 8785 canonical UTF-8 bytes of a value.
-  public static func canonicalBytes(_ value: JSONValue) -> [UInt8] {
+  package static func canonicalBytes(_ value: JSONValue) -> [UInt8] {
     bytes(value, options: .canonical)
   }
 
   /// The RFC 8785 canonical text of a value.
-  public static func canonicalString(_ value: JSONValue) -> String {
+  package static func canonicalString(_ value: JSONValue) -> String {
     String(decoding: canonicalBytes(value), as: UTF8.self)
   }
 
   /// The text of a value in the given layout.
-  public static func string(_ value: JSONValue, options: Options = .pretty) -> String {
+  package static func string(_ value: JSONValue, options: Options = .pretty) -> String {
     String(decoding: bytes(value, options: options), as: UTF8.self)
   }
 
   /// The UTF-8 bytes of a value in the given layout.
-  public static func bytes(_ value: JSONValue, options: Options) -> [UInt8] {
+  package static func bytes(_ value: JSONValue, options: Options) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(256)
     write(value, into: &out, options: options, level: 0)
@@ -53,12 +53,12 @@ public enum JSONWriter {
 
   /// Appends a value as if it were nested `level` deep in a larger document (used to assemble big documents
   /// from parts serialised in parallel).
-  public static func append(_ value: JSONValue, to out: inout [UInt8], options: Options, level: Int) {
+  package static func append(_ value: JSONValue, to out: inout [UInt8], options: Options, level: Int) {
     write(value, into: &out, options: options, level: level)
   }
 
   /// Members ordered by the UTF-16 code units of their keys, the order RFC 8785 section 3.2.3 prescribes.
-  public static func sortedMembers(_ object: JSONObject) -> [JSONObject.Member] {
+  package static func sortedMembers(_ object: JSONObject) -> [JSONObject.Member] {
     if object.members.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) {
       // ASCII keys: UTF-8 byte order equals UTF-16 order, and avoids building code-unit arrays.
       return object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }

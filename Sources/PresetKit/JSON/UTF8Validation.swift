@@ -1,8 +1,8 @@
 /// UTF-8 well-formedness checks shared by the JSON parser, the YAML loader and prompt-file reading.
-public enum UTF8Validation {
+package enum UTF8Validation {
   /// The byte offset of the first ill-formed UTF-8 sequence, or nil when all bytes are well-formed
   /// (no overlong forms, no surrogates, nothing above U+10FFFF).
-  public static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+  package static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
     var i = 0
     let n = bytes.count
     while i < n {
@@ -44,7 +44,7 @@ public enum UTF8Validation {
   }
 
   /// The 1-based line and column (counted in Unicode scalars) of a byte offset, for diagnostics about raw bytes.
-  public static func position(ofOffset offset: Int, in bytes: [UInt8]) -> SourcePosition {
+  package static func position(ofOffset offset: Int, in bytes: [UInt8]) -> SourcePosition {
     var line = 1
     var column = 1
     var i = 0

@@ -3,11 +3,11 @@
 /// Confirmation uses the POST answer, which carries the stored designated version, so an apply costs one GET
 /// per preset (the plan, or with a saved plan the stale check) plus one POST per change and no extra read. One
 /// preset failing does not stop others.
-public struct Applier: Sendable {
+package struct Applier: Sendable {
   /// The result for one preset.
-  public struct Outcome: Sendable {
+  package struct Outcome: Sendable {
     /// What happened.
-    public enum Status: String, Sendable {
+    package enum Status: String, Sendable {
       case applied
       case unchanged
       case failed
@@ -15,33 +15,33 @@ public struct Applier: Sendable {
     }
 
     /// The preset.
-    public var slug: String
+    package var slug: String
     /// The action that was planned.
-    public var action: PresetPlan.Action
+    package var action: PresetPlan.Action
     /// What happened.
-    public var status: Status
+    package var status: Status
     /// A sentence for failures and stale presets.
-    public var message: String?
+    package var message: String?
     /// The live version number after a successful POST.
-    public var versionNumber: Int?
+    package var versionNumber: Int?
     /// Differences desired → stored when the server changed or dropped fields.
-    public var mismatch: [JSONDiff.Change]
+    package var mismatch: [JSONDiff.Change]
   }
 
   /// The API client.
-  public var client: OpenRouterClient
+  package var client: OpenRouterClient
   /// Concurrent POSTs.
-  public var parallelism: Int
+  package var parallelism: Int
 
   /// Creates an applier.
-  public init(client: OpenRouterClient, parallelism: Int) {
+  package init(client: OpenRouterClient, parallelism: Int) {
     self.client = client
     self.parallelism = max(1, parallelism)
   }
 
   /// Applies the changes of `plan`. With `expectations` (a saved plan) each preset, unchanged ones included, is
   /// first re-read and refused (stale) when its live version moved since planning.
-  public func apply(
+  package func apply(
     _ plan: PresetPlan, expectations: [String: PlanFile.Expectation]? = nil,
     progress: @escaping @Sendable (Outcome) -> Void = { _ in }
   ) async -> [Outcome] {

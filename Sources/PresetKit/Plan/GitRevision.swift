@@ -6,30 +6,30 @@ import Foundation
 /// anywhere in the repository): `git ls-tree` lists the blobs, `git cat-file --batch` streams them, and
 /// they are written below a temporary folder. Nothing is checked out, no index or ref is changed, and
 /// `.gitattributes` (`export-ignore`, filters) has no effect, unlike `git archive`.
-public struct GitRevision: Sendable {
+package struct GitRevision: Sendable {
   /// Why git could not give what was asked.
-  public struct Failure: Error, Sendable, CustomStringConvertible {
+  package struct Failure: Error, Sendable, CustomStringConvertible {
     /// What went wrong, with git's own message when it gave one.
-    public var message: String
+    package var message: String
     /// Creates a failure.
-    public init(_ message: String) { self.message = message }
+    package init(_ message: String) { self.message = message }
     /// The text shown to people.
-    public var description: String { message }
+    package var description: String { message }
   }
 
   /// The working tree's top folder (`git rev-parse --show-toplevel`).
-  public var repositoryRoot: URL
+  package var repositoryRoot: URL
   /// The revision as the user wrote it (`main`, `HEAD~1`, a hash).
-  public var name: String
+  package var name: String
   /// The full commit hash it resolved to.
-  public var commit: String
+  package var commit: String
 
   /// Blobs larger than this are written as sparse placeholders of the right size: the compiler refuses files
   /// over its limits by size alone, so their bytes are never needed.
-  public static let largestBlobRead = 4 * 1024 * 1024
+  package static let largestBlobRead = 4 * 1024 * 1024
 
   /// The top folder of the repository holding `directory`.
-  public static func repositoryRoot(near directory: URL) throws(Failure) -> URL {
+  package static func repositoryRoot(near directory: URL) throws(Failure) -> URL {
     let output = try git(["rev-parse", "--show-toplevel"], in: directory)
     let path = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .newlines)
     guard !path.isEmpty else { throw Failure("git did not name the repository's top folder") }
@@ -37,7 +37,7 @@ public struct GitRevision: Sendable {
   }
 
   /// Resolves a revision name to a commit of the repository at `root`.
-  public static func resolve(_ name: String, repositoryRoot root: URL) throws(Failure) -> GitRevision {
+  package static func resolve(_ name: String, repositoryRoot root: URL) throws(Failure) -> GitRevision {
     guard !name.isEmpty, !name.hasPrefix("-") else { throw Failure("invalid revision '\(name)'") }
     let output: [UInt8]
     do {
@@ -54,7 +54,7 @@ public struct GitRevision: Sendable {
   }
 
   /// Writes the revision's whole tree below `folder` (which must exist and be empty).
-  public func extract(to folder: URL) throws(Failure) {
+  package func extract(to folder: URL) throws(Failure) {
     let entries = try treeEntries()
     let small = entries.filter { $0.kind == .file && $0.size <= Self.largestBlobRead }
     let contents = try blobs(small.map(\.object))

@@ -1,21 +1,21 @@
 /// Field-level differences between two JSON values, by path: what plans and reviews show for a config change.
-public enum JSONDiff {
+package enum JSONDiff {
   /// One difference.
-  public struct Change: Sendable, Equatable {
+  package struct Change: Sendable, Equatable {
     /// Where, as a pointer from the compared roots.
-    public var path: JSONPointer
+    package var path: JSONPointer
     /// The old value; nil when the member or element was added.
-    public var old: JSONValue?
+    package var old: JSONValue?
     /// The new value; nil when it was removed.
-    public var new: JSONValue?
+    package var new: JSONValue?
 
     /// Added, removed or changed.
-    public var kind: String { old == nil ? "added" : new == nil ? "removed" : "changed" }
+    package var kind: String { old == nil ? "added" : new == nil ? "removed" : "changed" }
   }
 
   /// The differences from `old` to `new`: objects are compared member by member (in the new value's key order,
   /// removed members last), arrays element by element, anything else as a whole.
-  public static func changes(from old: JSONValue, to new: JSONValue, at path: JSONPointer = .root) -> [Change] {
+  package static func changes(from old: JSONValue, to new: JSONValue, at path: JSONPointer = .root) -> [Change] {
     switch (old, new) {
     case (.object(let a), .object(let b)):
       var out: [Change] = []
@@ -49,7 +49,7 @@ public enum JSONDiff {
   }
 
   /// A compact one-line rendering of a value for change lists (`"price"`, `0.7`, `["a","b"]`).
-  public static func brief(_ value: JSONValue?, limit: Int = 80) -> String {
+  package static func brief(_ value: JSONValue?, limit: Int = 80) -> String {
     guard let value else { return "(none)" }
     let text = JSONWriter.string(value, options: .compact)
     return text.count > limit ? String(text.prefix(limit - 1)) + "…" : text

@@ -4,25 +4,25 @@
 /// The file holds the normalised config (UI noise such as explicit nulls and defaults is dropped: it does not
 /// change the version) and the system prompt where the chosen skin keeps it, so that compiling the file gives
 /// exactly the live version.
-public enum LiveImport {
+package enum LiveImport {
   /// A preset file made from a live preset.
-  public struct File: Sendable {
+  package struct File: Sendable {
     /// The slug.
-    public var slug: String
+    package var slug: String
     /// The skin chosen.
-    public var skin: Skin
+    package var skin: Skin
     /// The YAML text.
-    public var text: String
+    package var text: String
     /// The version the file compiles to (equal to the live version).
-    public var version: PresetVersion
+    package var version: PresetVersion
   }
 
   /// The file name `import` writes a live preset to. The slug comes from the server, so the name is placed with
   /// `OutputTarget.entry(named:in:)`, which refuses anything but a plain name inside the folder.
-  public static func fileName(for slug: String) -> String { slug + ".yaml" }
+  package static func fileName(for slug: String) -> String { slug + ".yaml" }
 
   /// The first skin whose schema accepts a body made of this model: chat, then responses, then messages.
-  public static func skin(for model: PresetModel, validators: SkinValidators) -> Skin? {
+  package static func skin(for model: PresetModel, validators: SkinValidators) -> Skin? {
     for skin in [Skin.chat, .responses, .messages] {
       let body = RequestBody.make(request: request(for: model, skin: skin), skin: skin, filePrompt: nil).body
       if validators.validator(for: skin).validate(.object(body)).isEmpty { return skin }
@@ -31,7 +31,7 @@ public enum LiveImport {
   }
 
   /// The request as a preset file writes it: the config plus the prompt in the skin's place.
-  public static func request(for model: PresetModel, skin: Skin) -> JSONObject {
+  package static func request(for model: PresetModel, skin: Skin) -> JSONObject {
     var request = model.config
     if let prompt = model.systemPrompt {
       switch skin {
@@ -47,13 +47,13 @@ public enum LiveImport {
   }
 
   /// The POST body that makes `model` live again (used by rollback): the chosen skin's body with placeholders.
-  public static func body(for model: PresetModel, validators: SkinValidators) -> (skin: Skin, body: JSONObject) {
+  package static func body(for model: PresetModel, validators: SkinValidators) -> (skin: Skin, body: JSONObject) {
     let skin = skin(for: model, validators: validators) ?? .chat
     return (skin, RequestBody.make(request: request(for: model, skin: skin), skin: skin, filePrompt: nil).body)
   }
 
   /// The preset file for a live preset; nil when it has no designated version.
-  public static func file(for live: LivePreset, validators: SkinValidators) -> File? {
+  package static func file(for live: LivePreset, validators: SkinValidators) -> File? {
     guard let model = live.model else { return nil }
     let skin = skin(for: model, validators: validators) ?? .chat
     var document = JSONObject()

@@ -1,6 +1,6 @@
 extension LivePreset {
   /// The live designated version normalised with the compiler's own rules; nil when the preset has no version.
-  public var model: PresetModel? {
+  package var model: PresetModel? {
     guard let version = designatedVersion else { return nil }
     return version.model
   }
@@ -8,7 +8,7 @@ extension LivePreset {
 
 extension LiveVersion {
   /// This version normalised with the compiler's own rules (a non-object config counts as `{}`).
-  public var model: PresetModel {
+  package var model: PresetModel {
     NormalisationRules.model(config: config.objectValue ?? JSONObject(), systemPrompt: systemPrompt)
   }
 }

@@ -1,8 +1,8 @@
 extension PlanFile {
   /// Why a saved plan was refused: a stable `reason` code and a sentence naming what is wrong.
-  public struct ReadError: Error, Sendable, CustomStringConvertible {
+  package struct ReadError: Error, Sendable, CustomStringConvertible {
     /// Stable codes, one per kind of problem.
-    public enum Reason: String, Sendable {
+    package enum Reason: String, Sendable {
       /// Not a plan, or a plan format this version does not read.
       case format = "plan.format"
       /// A plan of an older format: made by an older presetctl, to be made again.
@@ -26,11 +26,11 @@ extension PlanFile {
     }
 
     /// The kind of problem.
-    public var reason: Reason
+    package var reason: Reason
     /// What is wrong.
-    public var message: String
+    package var message: String
     /// The text shown to people.
-    public var description: String { "\(message) [\(reason.rawValue)]" }
+    package var description: String { "\(message) [\(reason.rawValue)]" }
   }
 
   /// Reads a saved plan and checks it is internally consistent: the format (a bundle or an old plan is named as
@@ -38,7 +38,7 @@ extension PlanFile {
   /// `desired_version` is that preset's verified version and whose action fits its versions (create: nothing
   /// live; update: live differs from desired; unchanged: live equals desired). A hand-edited plan is refused,
   /// never applied as "unchanged".
-  public init(json: JSONValue) throws(ReadError) {
+  package init(json: JSONValue) throws(ReadError) {
     func refuse(_ reason: ReadError.Reason, _ message: String) -> ReadError {
       ReadError(reason: reason, message: message)
     }

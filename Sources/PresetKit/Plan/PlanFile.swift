@@ -6,30 +6,30 @@ import Foundation
 /// `apply PLAN.json` re-reads every preset and refuses the ones whose live version moved since (a stale plan),
 /// like `terraform apply` of a saved plan, and refuses the whole plan against another API. Reading a plan checks
 /// that its entries and its bundle agree (see `init(json:)`).
-public struct PlanFile: Sendable {
+package struct PlanFile: Sendable {
   /// The format tag. v2 added `api_url`; a v1 plan (which does not say which API it was read from) is refused
   /// with "run plan again" rather than applied against whatever API is configured now.
-  public static let format = "presetctl.plan/v2"
+  package static let format = "presetctl.plan/v2"
   /// Format tags of older plans, refused with a "run plan again" message.
   static let olderFormats = ["presetctl.plan/v1"]
 
   /// What the plan expected to find live for one preset.
-  public struct Expectation: Sendable, Equatable {
+  package struct Expectation: Sendable, Equatable {
     /// The action planned.
-    public var action: PresetPlan.Action
+    package var action: PresetPlan.Action
     /// The live content version when planned; nil when the preset did not exist.
-    public var liveVersion: PresetVersion?
+    package var liveVersion: PresetVersion?
   }
 
   /// The desired state.
-  public var bundle: PresetBundle
+  package var bundle: PresetBundle
   /// Expectations by slug.
-  public var expectations: [String: Expectation]
+  package var expectations: [String: Expectation]
   /// The API base URL the live state was read from, normalised (`PlanFile.normalisedAPI`); never holds a key.
-  public var apiURL: String
+  package var apiURL: String
 
   /// Captures a plan read from the API at `apiURL`.
-  public init(plan: PresetPlan, apiURL: URL) {
+  package init(plan: PresetPlan, apiURL: URL) {
     bundle = PresetBundle(presets: plan.entries.map(\.desired))
     var expectations: [String: Expectation] = [:]
     for entry in plan.entries {
@@ -40,7 +40,7 @@ public struct PlanFile: Sendable {
   }
 
   /// The file as JSON.
-  public var json: JSONValue {
+  package var json: JSONValue {
     let entries: [JSONValue] = bundle.presets.map { preset in
       let expectation = expectations[preset.slug]
       return .object(
@@ -60,7 +60,7 @@ public struct PlanFile: Sendable {
 
   /// A base URL as plans record and compare it: scheme and host lower-cased, a default port dropped, trailing
   /// slashes dropped, and no credentials, query or fragment (so nothing secret is ever written to a plan).
-  public static func normalisedAPI(_ url: URL) -> String {
+  package static func normalisedAPI(_ url: URL) -> String {
     guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return "" }
     components.user = nil
     components.password = nil

@@ -1,18 +1,18 @@
 /// Reads the live state for a set of desired presets and classifies each one.
-public struct Planner: Sendable {
+package struct Planner: Sendable {
   /// The API client.
-  public var client: OpenRouterClient
+  package var client: OpenRouterClient
   /// Concurrent reads.
-  public var parallelism: Int
+  package var parallelism: Int
 
   /// Creates a planner.
-  public init(client: OpenRouterClient, parallelism: Int) {
+  package init(client: OpenRouterClient, parallelism: Int) {
     self.client = client
     self.parallelism = max(1, parallelism)
   }
 
   /// One GET per desired preset plus the list pages (for unmanaged presets).
-  public func plan(for desired: [Preset], listUnmanaged: Bool = true) async throws(RemoteError) -> PresetPlan {
+  package func plan(for desired: [Preset], listUnmanaged: Bool = true) async throws(RemoteError) -> PresetPlan {
     let client = self.client
     let results = await BoundedConcurrency.map(desired, parallelism: parallelism) { preset in
       do throws(RemoteError) {
@@ -39,7 +39,7 @@ public struct Planner: Sendable {
   }
 
   /// Create when absent, unchanged when the normalised live version equals the desired one, else update.
-  public static func classify(desired: Preset, live: LivePreset?) -> PresetPlan.Entry {
+  package static func classify(desired: Preset, live: LivePreset?) -> PresetPlan.Entry {
     guard let live else { return PresetPlan.Entry(desired: desired, action: .create, live: nil, liveVersion: nil) }
     let liveVersion = live.model?.version
     return PresetPlan.Entry(

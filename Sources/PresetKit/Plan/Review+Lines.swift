@@ -4,7 +4,7 @@ extension Review {
   /// Fills `changeLines` from the head YAML below `root`: each config change points at its key (or, for a
   /// removed key, at the nearest parent still written), so annotations land on the lines a reviewer edits.
   /// Files that cannot be read keep the preset's first line; nothing here can fail the review.
-  public mutating func locateChanges(headRoot root: URL) {
+  package mutating func locateChanges(headRoot root: URL) {
     var documentsByFile: [String: [LocatedDocument]] = [:]
     for index in entries.indices where entries[index].status == .changed {
       guard let new = entries[index].new else { continue }
@@ -40,7 +40,7 @@ extension Review {
   /// Points the config changes and risks that an environment override decides at the override's line in
   /// `presetctl.yaml`: the environment's `request` is merged over every preset (it wins), so a path it sets, or
   /// a path below a value it sets, has its head value from there. Run after `locateChanges(headRoot:)`.
-  public mutating func attributeOverrides(_ environment: RepositoryConfig.Environment, configFile: String) {
+  package mutating func attributeOverrides(_ environment: RepositoryConfig.Environment, configFile: String) {
     guard !environment.request.isEmpty else { return }
     for index in entries.indices where entries[index].status == .changed {
       let changes = entries[index].configChanges

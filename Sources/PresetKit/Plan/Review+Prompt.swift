@@ -1,18 +1,18 @@
 extension Review.Entry {
   /// Where the prompt shown for this entry was written: head's prompt, else base's, else the preset itself.
-  public var promptOrigin: Preset.Origin? {
+  package var promptOrigin: Preset.Origin? {
     new?.promptSource ?? old?.promptSource ?? (new ?? old)?.source
   }
 
   /// The system prompt base → head as a unified diff with `context` lines; empty when unchanged.
   ///
   /// File names follow git (`a/…`, `b/…`): the prompt file, or the YAML file for an inline prompt.
-  public func promptDiff(context: Int = 3, style: Style = Style(enabled: false)) -> String {
+  package func promptDiff(context: Int = 3, style: Style = Style(enabled: false)) -> String {
     promptDiffOutput(context: context, style: style).text
   }
 
   /// `promptDiff`, with the replacement when the prompts are too different to diff (for JSON output).
-  public func promptDiffOutput(context: Int = 3, style: Style = Style(enabled: false)) -> TextDiff.Output {
+  package func promptDiffOutput(context: Int = 3, style: Style = Style(enabled: false)) -> TextDiff.Output {
     guard promptChanged, let old, let new else { return TextDiff.Output(text: "", replaced: nil) }
     let oldFile = (old.promptSource ?? old.source).file
     let newFile = (new.promptSource ?? new.source).file
@@ -23,7 +23,7 @@ extension Review.Entry {
 
   /// The head file and line an annotation for the prompt change points at: the first changed line of a prompt
   /// file, the prompt's YAML line for an inline prompt, or the preset's first line when head has no prompt.
-  public var promptAnnotationOrigin: Preset.Origin? {
+  package var promptAnnotationOrigin: Preset.Origin? {
     guard promptChanged, let old, let new else { return nil }
     guard let source = new.promptSource else { return new.source }
     guard source.file != new.source.file else { return source }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Loads one side of `presetctl diff`: presets compiled at a git revision or in the working tree, or a bundle.
-public enum ReviewInput {
+package enum ReviewInput {
   /// Which side of the comparison.
-  public enum Role: String, Sendable {
+  package enum Role: String, Sendable {
     /// The old side (`--base`, or the first bundle).
     case base
     /// The new side (`--head`, the working tree, or the second bundle).
@@ -11,56 +11,56 @@ public enum ReviewInput {
   }
 
   /// A loaded side.
-  public struct Side: Sendable {
+  package struct Side: Sendable {
     /// Base or head.
-    public var role: Role
+    package var role: Role
     /// How output names it: the revision as given, `working tree`, or the bundle path.
-    public var label: String
+    package var label: String
     /// The compiled presets, sorted by slug.
-    public var presets: [Preset]
+    package var presets: [Preset]
     /// The folder the presets were compiled from (the working tree or an extracted revision); nil for bundles.
-    public var root: URL?
+    package var root: URL?
     /// True when PATH does not exist on this side (a folder added or deleted by the change): no presets.
-    public var pathMissing: Bool
+    package var pathMissing: Bool
     /// Findings about the files PATH holds (`input.extension-case`: files not read), shown even on success.
-    public var warnings: [Diagnostic] = []
+    package var warnings: [Diagnostic] = []
     /// The `presetctl.yaml` read while compiling (empty for bundles and a missing PATH).
-    public var config = RepositoryConfig()
+    package var config = RepositoryConfig()
     /// The environment compiled for; nil for the default presets.
-    public var environment: String?
+    package var environment: String?
     /// Remarks for the report about this side (an environment declared on one side only).
-    public var notes: [String] = []
+    package var notes: [String] = []
   }
 
   /// A revision's tree extracted once (or the working tree), ready to be compiled for several environments.
-  public struct Tree: Sendable {
+  package struct Tree: Sendable {
     /// Base or head.
-    public var role: Role
+    package var role: Role
     /// The revision as given, or `working tree`.
-    public var label: String
+    package var label: String
     /// The folder holding the tree.
-    public var root: URL
+    package var root: URL
   }
 
   /// Why a side could not be loaded.
-  public struct Failure: Error, Sendable {
+  package struct Failure: Error, Sendable {
     /// Base or head.
-    public var role: Role
+    package var role: Role
     /// The side's label.
-    public var label: String
+    package var label: String
     /// One line: what failed.
-    public var message: String
+    package var message: String
     /// The compiler's diagnostics when the presets do not compile; empty for other failures.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// The folder the diagnostics' files are relative to, for source snippets.
-    public var root: URL?
+    package var root: URL?
   }
 
   /// The label of the working tree side.
-  public static let workingTreeLabel = "working tree"
+  package static let workingTreeLabel = "working tree"
 
   /// PATH relative to the repository root (`presets`, or `` for the root itself); nil when outside it.
-  public static func relativePath(_ path: String, repositoryRoot: URL) -> String? {
+  package static func relativePath(_ path: String, repositoryRoot: URL) -> String? {
     var url = URL(fileURLWithPath: path).standardizedFileURL
     if FileManager.default.fileExists(atPath: url.path) { url = url.resolvingSymlinksInPath() }
     let full = url.path
@@ -74,7 +74,7 @@ public enum ReviewInput {
   ///
   /// A side without presets loads as empty whatever `compiler.options.requirePresets` says (a new presets
   /// folder has no presets at base); `DiffCommand` decides whether both sides empty is an error.
-  public static func load(
+  package static func load(
     role: Role, revision: String?, relativePath: String, repositoryRoot: URL, scratch: URL,
     compiler: Compiler = Compiler()
   ) -> Result<Side, Failure> {
@@ -84,7 +84,7 @@ public enum ReviewInput {
   }
 
   /// Extracts `revision` below `scratch` (nothing to do for the working tree, when nil).
-  public static func tree(role: Role, revision: String?, repositoryRoot: URL, scratch: URL) -> Result<Tree, Failure> {
+  package static func tree(role: Role, revision: String?, repositoryRoot: URL, scratch: URL) -> Result<Tree, Failure> {
     let label = revision ?? workingTreeLabel
     guard let revision else { return .success(Tree(role: role, label: label, root: repositoryRoot)) }
     let root = scratch.appendingPathComponent(role.rawValue, isDirectory: true)
@@ -106,7 +106,7 @@ public enum ReviewInput {
   }
 
   /// Compiles `relativePath` of an extracted tree with `compiler` (its environment, if any, included).
-  public static func compile(_ tree: Tree, relativePath: String, compiler: Compiler) -> Result<Side, Failure> {
+  package static func compile(_ tree: Tree, relativePath: String, compiler: Compiler) -> Result<Side, Failure> {
     let (role, label, root) = (tree.role, tree.label, tree.root)
     let environment = compiler.options.environment
     let target = relativePath.isEmpty ? root : root.appendingPathComponent(relativePath)
@@ -132,7 +132,7 @@ public enum ReviewInput {
   }
 
   /// Reads a bundle file written by `presetctl build`.
-  public static func bundle(role: Role, path: String) -> Result<Side, Failure> {
+  package static func bundle(role: Role, path: String) -> Result<Side, Failure> {
     do {
       let bytes = try FileReader.read(path, limit: 512 * 1024 * 1024)
       let bundle = try PresetBundle(bytes: bytes)

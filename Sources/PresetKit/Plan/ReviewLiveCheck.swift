@@ -7,31 +7,31 @@ import Foundation
 /// `import` would write (its normalised model, the request body under the first skin that accepts it), placed
 /// at the path it has (or would have) in the repository so that rules' `files` globs apply, next to the
 /// repository's `presetctl.yaml`, and compiled in a temporary folder. Nothing in the repository is written.
-public enum ReviewLiveCheck {
+package enum ReviewLiveCheck {
   /// One live version to check.
-  public struct Item: Sendable {
+  package struct Item: Sendable {
     /// The preset file text (from `LiveImport.file`).
-    public var text: String
+    package var text: String
     /// Where the file is (or would be) in the repository, relative to its root (`presets/support/a.yaml`).
-    public var relativePath: String
+    package var relativePath: String
 
     /// Creates an item.
-    public init(text: String, relativePath: String) {
+    package init(text: String, relativePath: String) {
       self.text = text
       self.relativePath = relativePath
     }
   }
 
   /// What the check found.
-  public struct Outcome: Sendable {
+  package struct Outcome: Sendable {
     /// Policy violations, lint findings and any compile problem of the content, sorted for a report.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// The diagnostics as text with source snippets (rendered while the temporary files existed).
-    public var report: String
+    package var report: String
 
     /// True when a policy rule or a lint reports an error, or the check could not run: a push is refused
     /// unless explicitly allowed.
-    public var hasPolicyErrors: Bool {
+    package var hasPolicyErrors: Bool {
       diagnostics.contains { d in
         d.severity == .error && ["policy.", "lint.", "check."].contains { d.code.hasPrefix($0) }
       }
@@ -39,7 +39,7 @@ public enum ReviewLiveCheck {
   }
 
   /// The repository layout and PATH relative to its root for a PATH that may not exist yet (`import --into`).
-  public static func locate(path: String) -> (layout: RepositoryLayout, relativePath: String) {
+  package static func locate(path: String) -> (layout: RepositoryLayout, relativePath: String) {
     var folder = URL(fileURLWithPath: path).standardizedFileURL
     while !FileManager.default.fileExists(atPath: folder.path) {
       let parent = folder.deletingLastPathComponent()
@@ -55,7 +55,7 @@ public enum ReviewLiveCheck {
   /// Checks `items` against the `presetctl.yaml` in effect for `path` (read as every command reads it), or with
   /// `nearest`, the nearest one in `path` or a folder above it up to the repository root (for `import --into`,
   /// whose folder usually lies below the compiled one).
-  public static func check(_ items: [Item], path: String, nearest: Bool = false, style: Style) -> Outcome {
+  package static func check(_ items: [Item], path: String, nearest: Bool = false, style: Style) -> Outcome {
     guard !items.isEmpty else { return Outcome(diagnostics: [], report: "") }
     let (layout, relativePath) = locate(path: path)
     let fm = FileManager.default

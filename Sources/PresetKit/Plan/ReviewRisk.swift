@@ -7,9 +7,9 @@
 ///   `data_collection: allow` as the API default, so "deny → absent" is exactly "switched to allow".
 /// - `zdr`: `provider.zdr` was `true` and no longer is.
 /// - `temperature`: |new − old| ≥ `temperatureJump` (0.5), an absent temperature counting as the API default 1.
-public struct ReviewRisk: Sendable, Equatable {
+package struct ReviewRisk: Sendable, Equatable {
   /// Which rule fired.
-  public enum Kind: String, Sendable, CaseIterable {
+  package enum Kind: String, Sendable, CaseIterable {
     /// The model or the model list changed.
     case model
     /// The fallback list or the fallback switch changed.
@@ -23,20 +23,20 @@ public struct ReviewRisk: Sendable, Equatable {
   }
 
   /// Which rule fired.
-  public var kind: Kind
+  package var kind: Kind
   /// The config path concerned.
-  public var path: JSONPointer
+  package var path: JSONPointer
   /// What happened, in a few words (`model changes`).
-  public var title: String
+  package var title: String
   /// The values, `old → new` in compact JSON.
-  public var detail: String
+  package var detail: String
   /// The head YAML line of the path, when known (see `Review.locateChanges`).
-  public var line: Int?
+  package var line: Int?
   /// The file of `line` when it is not the preset file (an environment override in `presetctl.yaml`).
-  public var file: String?
+  package var file: String?
 
   /// Creates a risk.
-  public init(kind: Kind, path: JSONPointer, title: String, detail: String, line: Int? = nil, file: String? = nil) {
+  package init(kind: Kind, path: JSONPointer, title: String, detail: String, line: Int? = nil, file: String? = nil) {
     self.kind = kind
     self.path = path
     self.title = title
@@ -46,15 +46,15 @@ public struct ReviewRisk: Sendable, Equatable {
   }
 
   /// The one-line callout: `title: detail`.
-  public var message: String { "\(title): \(detail)" }
+  package var message: String { "\(title): \(detail)" }
 
   /// The smallest temperature change called out.
-  public static let temperatureJump = 0.5
+  package static let temperatureJump = 0.5
   /// The temperature the API uses when a preset sets none (OpenRouter's documented default).
-  public static let defaultTemperature = 1.0
+  package static let defaultTemperature = 1.0
 
   /// The risks of going from `old` to `new`, in rule order.
-  public static func assess(old: PresetModel, new: PresetModel) -> [ReviewRisk] {
+  package static func assess(old: PresetModel, new: PresetModel) -> [ReviewRisk] {
     let before = JSONValue.object(old.config)
     let after = JSONValue.object(new.config)
     var risks: [ReviewRisk] = []

@@ -1,27 +1,27 @@
 /// Line-based unified diffs for system prompts.
-public enum TextDiff {
+package enum TextDiff {
   /// One line of an edit script.
-  public enum Line: Sendable, Equatable {
+  package enum Line: Sendable, Equatable {
     case same(String)
     case removed(String)
     case added(String)
   }
 
   /// A hunk of a unified diff.
-  public struct Hunk: Sendable, Equatable {
+  package struct Hunk: Sendable, Equatable {
     /// 1-based first line in the old text (0 when the old range is empty).
-    public var oldStart: Int
+    package var oldStart: Int
     /// Lines from the old text.
-    public var oldCount: Int
+    package var oldCount: Int
     /// 1-based first line in the new text.
-    public var newStart: Int
+    package var newStart: Int
     /// Lines from the new text.
-    public var newCount: Int
+    package var newCount: Int
     /// The lines, with context.
-    public var lines: [Line]
+    package var lines: [Line]
 
     /// The `@@ -a,b +c,d @@` header.
-    public var header: String { "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@" }
+    package var header: String { "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@" }
   }
 
   /// Splits into lines; a final newline does not make an extra empty line, but its absence is kept visible
@@ -36,10 +36,10 @@ public enum TextDiff {
   /// `LineDiff`. It bounds time and memory for any input the loader accepts (a 4 MiB prompt has up to 4 Mi
   /// lines); scripts of up to about 4,000 edit steps (a few thousand changed lines) still give hunks, past it
   /// the diff says "prompt replaced (N → M lines)" instead. Measured cost: BENCHMARKS.md, `diff` row.
-  public static let workBudget = 10_000_000
+  package static let workBudget = 10_000_000
 
   /// What comparing two texts gives.
-  public enum Comparison: Sendable, Equatable {
+  package enum Comparison: Sendable, Equatable {
     /// The hunks of a unified diff.
     case hunks([Hunk])
     /// The texts differ by more than `workBudget` allows to work out: only their sizes are reported.
@@ -47,17 +47,17 @@ public enum TextDiff {
   }
 
   /// The sizes of a prompt too different from the old one to diff within `workBudget`.
-  public struct Replacement: Sendable, Equatable {
+  package struct Replacement: Sendable, Equatable {
     /// Lines in the old text.
-    public var oldLines: Int
+    package var oldLines: Int
     /// Lines in the new text.
-    public var newLines: Int
+    package var newLines: Int
 
     /// The line shown instead of hunks.
-    public var summary: String { "prompt replaced (\(oldLines) → \(newLines) lines)" }
+    package var summary: String { "prompt replaced (\(oldLines) → \(newLines) lines)" }
 
     /// `{"old_lines": N, "new_lines": M}` for JSON output.
-    public var json: JSONValue {
+    package var json: JSONValue {
       .object(
         JSONObject([
           .init(key: "old_lines", value: .number(Double(oldLines))),
@@ -67,18 +67,18 @@ public enum TextDiff {
   }
 
   /// A rendered unified diff, and the replacement when it shows one instead of hunks (for JSON output).
-  public struct Output: Sendable, Equatable {
+  package struct Output: Sendable, Equatable {
     /// The diff text; empty when the texts are equal.
-    public var text: String
+    package var text: String
     /// Set when the diff is too costly to work out and `text` reports the replacement.
-    public var replaced: Replacement?
+    package var replaced: Replacement?
   }
 
   /// The edit script between two line arrays, or nil when it would cost more than `budget`.
   ///
   /// The script is a shortest one, and among those always the same one (see `LineDiff`): after the common
   /// prefix, take equal lines, else a removal when it keeps the script shortest, else an addition.
-  public static func edits(_ a: [String], _ b: [String], budget: Int = workBudget) -> [Line]? {
+  package static func edits(_ a: [String], _ b: [String], budget: Int = workBudget) -> [Line]? {
     let n = a.count
     let (prefix, suffix) = commonEnds(a, b)
     let x = a[prefix..<(n - suffix)]
@@ -134,7 +134,7 @@ public enum TextDiff {
   }
 
   /// The hunks between two texts, or the replacement when they are too different to diff within `budget`.
-  public static func compare(old: String, new: String, context: Int = 3, budget: Int = workBudget) -> Comparison {
+  package static func compare(old: String, new: String, context: Int = 3, budget: Int = workBudget) -> Comparison {
     let before = lines(old)
     let after = lines(new)
     guard let script = edits(before, after, budget: budget) else {
@@ -144,7 +144,7 @@ public enum TextDiff {
   }
 
   /// Hunks with `context` unchanged lines around each change of an edit script.
-  public static func hunks(script: [Line], context: Int = 3) -> [Hunk] {
+  package static func hunks(script: [Line], context: Int = 3) -> [Hunk] {
     var hunks: [Hunk] = []
     var index = 0
     var oldLine = 1
@@ -189,7 +189,7 @@ public enum TextDiff {
   }
 
   /// A unified diff (`--- a`, `+++ b`, hunks); empty when the texts are equal.
-  public static func unified(
+  package static func unified(
     old: String?, new: String?, oldName: String = "live", newName: String = "desired", context: Int = 3,
     style: Style = Style(enabled: false)
   ) -> String {
@@ -198,7 +198,7 @@ public enum TextDiff {
 
   /// `unified`, with the replacement when the texts are too different to diff within `workBudget`: the text
   /// then holds the `---`/`+++` lines and `prompt replaced (N → M lines)` instead of hunks.
-  public static func output(
+  package static func output(
     old: String?, new: String?, oldName: String = "live", newName: String = "desired", context: Int = 3,
     style: Style = Style(enabled: false)
   ) -> Output {

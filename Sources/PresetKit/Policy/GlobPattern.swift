@@ -3,9 +3,9 @@
 /// Patterns are compiled once when `presetctl.yaml` is read and matched with a linear-per-token state sweep (no
 /// backtracking, no regular expressions), so matching 10,000 presets against a few dozen patterns stays cheap
 /// and no pattern can make matching slow.
-public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
+package struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
   /// How `*` treats `/`.
-  public enum Syntax: Sendable, Hashable {
+  package enum Syntax: Sendable, Hashable {
     /// File paths: `*` and `?` stay inside one path segment, `**` crosses segments and `**/` also matches no
     /// folder at all (`presets/**/a.yaml` matches `presets/a.yaml`).
     case path
@@ -29,15 +29,15 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The pattern as written (without a leading `!`).
-  public let text: String
+  package let text: String
   /// The syntax it was compiled with.
-  public let syntax: Syntax
+  package let syntax: Syntax
   /// Whether ASCII letters match regardless of case.
-  public let ignoresCase: Bool
+  package let ignoresCase: Bool
   let tokens: [Token]
 
   /// Compiles a pattern.
-  public init(_ text: String, syntax: Syntax, ignoresCase: Bool = false) {
+  package init(_ text: String, syntax: Syntax, ignoresCase: Bool = false) {
     self.text = text
     self.syntax = syntax
     self.ignoresCase = ignoresCase
@@ -73,10 +73,10 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The text shown to people.
-  public var description: String { text }
+  package var description: String { text }
 
   /// Whether the whole of `subject` matches the pattern.
-  public func matches(_ subject: String) -> Bool {
+  package func matches(_ subject: String) -> Bool {
     let input = subject.unicodeScalars.map { Self.fold($0.value, ignoresCase) }
     let n = input.count
     let slash = UInt32(UInt8(ascii: "/"))

@@ -3,37 +3,37 @@
 /// Every lint runs without any configuration: placeholders, invisible characters and JSON-without-format as
 /// warnings, secrets as errors (a key committed to a preset leaks to git history and to OpenRouter). The prompt
 /// length check needs a limit and is off until one is configured.
-public struct LintSettings: Sendable, Equatable {
+package struct LintSettings: Sendable, Equatable {
   /// The prompt-length limit.
-  public struct PromptLimit: Sendable, Equatable {
+  package struct PromptLimit: Sendable, Equatable {
     /// Largest estimated token count allowed (estimate: UTF-8 bytes / 4, rounded up).
-    public var limit: Int
+    package var limit: Int
     /// Severity of a prompt over the limit.
-    public var severity: Diagnostic.Severity
+    package var severity: Diagnostic.Severity
 
     /// Creates a limit.
-    public init(limit: Int, severity: Diagnostic.Severity = .warning) {
+    package init(limit: Int, severity: Diagnostic.Severity = .warning) {
       self.limit = limit
       self.severity = severity
     }
   }
 
   /// `placeholders`: `{{name}}` and `${name}` left in a prompt; nil when off.
-  public var placeholders: Diagnostic.Severity? = .warning
+  package var placeholders: Diagnostic.Severity? = .warning
   /// `invisible_characters`: zero-width, bidirectional-control and tag characters in a prompt; nil when off.
-  public var invisibleCharacters: Diagnostic.Severity? = .warning
+  package var invisibleCharacters: Diagnostic.Severity? = .warning
   /// `secrets`: API-key and private-key shapes in the prompt or any request string; nil when off.
-  public var secrets: Diagnostic.Severity? = .error
+  package var secrets: Diagnostic.Severity? = .error
   /// `json_without_format`: a prompt asking for JSON without a structured-output setting; nil when off.
-  public var jsonWithoutFormat: Diagnostic.Severity? = .warning
+  package var jsonWithoutFormat: Diagnostic.Severity? = .warning
   /// `max_prompt_tokens`: off unless configured.
-  public var maxPromptTokens: PromptLimit?
+  package var maxPromptTokens: PromptLimit?
 
   /// The defaults (see the type's documentation).
-  public init() {}
+  package init() {}
 
   /// Every lint off.
-  public static let off: LintSettings = {
+  package static let off: LintSettings = {
     var settings = LintSettings()
     settings.placeholders = nil
     settings.invisibleCharacters = nil
@@ -43,7 +43,7 @@ public struct LintSettings: Sendable, Equatable {
   }()
 
   /// True when no lint runs.
-  public var isOff: Bool {
+  package var isOff: Bool {
     placeholders == nil && invisibleCharacters == nil && secrets == nil && jsonWithoutFormat == nil
       && maxPromptTokens == nil
   }

@@ -2,26 +2,26 @@
 /// of `presetctl.yaml` and compiled once (globs included) so checking many presets costs no re-parsing.
 ///
 /// The format is documented in the README ("Policy and prompt lint").
-public struct PolicyConfig: Sendable {
+package struct PolicyConfig: Sendable {
   /// The rules, in file order.
-  public var rules: [PolicyRule]
+  package var rules: [PolicyRule]
   /// The prompt-lint settings (defaults when there is no `lint` section).
-  public var lint: LintSettings
+  package var lint: LintSettings
 
   /// Creates a configuration; the defaults are no rules and default lints.
-  public init(rules: [PolicyRule] = [], lint: LintSettings = LintSettings()) {
+  package init(rules: [PolicyRule] = [], lint: LintSettings = LintSettings()) {
     self.rules = rules
     self.lint = lint
   }
 
   /// True when there is nothing to check: no rules and every lint off.
-  public var isEmpty: Bool { rules.isEmpty && lint.isOff }
+  package var isEmpty: Bool { rules.isEmpty && lint.isOff }
 
   /// Parses the `policy` and `lint` sections of presetctl.yaml; diagnostics for malformed rules (with locations).
   ///
   /// A malformed rule or setting is reported (`config.policy`) and left out; the rest still applies. Without a
   /// `presetctl.yaml` the result is no rules and the default lints.
-  public static func parse(_ config: RepositoryConfig) -> (PolicyConfig, [Diagnostic]) {
+  package static func parse(_ config: RepositoryConfig) -> (PolicyConfig, [Diagnostic]) {
     guard let document = config.document, case .object(let top) = document.value else { return (PolicyConfig(), []) }
     var parser = PolicyConfigParser(map: document.sourceMap)
     var result = PolicyConfig()

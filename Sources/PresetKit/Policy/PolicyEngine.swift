@@ -1,7 +1,7 @@
 import Foundation
 
 /// Checks compiled presets against the repository's policy rules and prompt lints.
-public enum PolicyEngine {
+package enum PolicyEngine {
   /// Presets per work item when checking in parallel (small enough to balance, large enough to be cheap).
   static let chunkSize = 256
 
@@ -9,7 +9,7 @@ public enum PolicyEngine {
   ///
   /// The order is `Diagnostic.sortedForReport` (file, position, severity, code, message), whatever the input
   /// order or the number of threads used.
-  public static func check(_ presets: [Preset], config: PolicyConfig) -> [Diagnostic] {
+  package static func check(_ presets: [Preset], config: PolicyConfig) -> [Diagnostic] {
     guard !config.isEmpty, !presets.isEmpty else { return [] }
     let chunks = stride(from: 0, to: presets.count, by: chunkSize).map {
       Array(presets[$0..<min($0 + chunkSize, presets.count)])

@@ -1,21 +1,21 @@
 /// One organisation rule from the `policy.rules` list of `presetctl.yaml`, compiled for checking.
-public struct PolicyRule: Sendable {
+package struct PolicyRule: Sendable {
   /// One requirement of a rule, with the place in `presetctl.yaml` that declares it.
-  public struct Check: Sendable {
+  package struct Check: Sendable {
     /// What is required.
-    public var kind: Kind
+    package var kind: Kind
     /// The key in `presetctl.yaml` that declares it (the `related` location of every violation).
-    public var declared: SourceLocation
+    package var declared: SourceLocation
 
     /// Creates a check.
-    public init(kind: Kind, declared: SourceLocation) {
+    package init(kind: Kind, declared: SourceLocation) {
       self.kind = kind
       self.declared = declared
     }
   }
 
   /// The kinds of requirement, one per rule key.
-  public enum Kind: Sendable {
+  package enum Kind: Sendable {
     /// `models`: every model named must match an allow pattern (when there are any) and no deny pattern.
     case models(allow: [GlobPattern], deny: [GlobPattern])
     /// `require_provider`: `provider.<key>` must equal the value (a missing key counts as the API default).
@@ -30,7 +30,7 @@ public struct PolicyRule: Sendable {
     case forbidProviders([String])
 
     /// The diagnostic code of a violation.
-    public var code: String {
+    package var code: String {
       switch self {
       case .models: "policy.model"
       case .requireProvider: "policy.provider"
@@ -43,34 +43,34 @@ public struct PolicyRule: Sendable {
   }
 
   /// One `require_provider` entry.
-  public struct ProviderRequirement: Sendable {
+  package struct ProviderRequirement: Sendable {
     /// The key inside `provider` (`data_collection`).
-    public var key: String
+    package var key: String
     /// The required value (`deny`).
-    public var value: JSONValue
+    package var value: JSONValue
 
     /// Creates a requirement.
-    public init(key: String, value: JSONValue) {
+    package init(key: String, value: JSONValue) {
       self.key = key
       self.value = value
     }
   }
 
   /// The rule's name, quoted in every violation.
-  public var name: String
+  package var name: String
   /// The severity of its violations (`error` unless the rule says `warning`).
-  public var severity: Diagnostic.Severity
+  package var severity: Diagnostic.Severity
   /// Where the rule is declared (its list item).
-  public var location: SourceLocation
+  package var location: SourceLocation
   /// File globs (relative to the repository root); empty means every file.
-  public var files: [GlobPattern]
+  package var files: [GlobPattern]
   /// Slug globs; empty means every slug.
-  public var slugs: [GlobPattern]
+  package var slugs: [GlobPattern]
   /// What the rule requires, in the order written.
-  public var checks: [Check]
+  package var checks: [Check]
 
   /// Creates a rule.
-  public init(
+  package init(
     name: String, severity: Diagnostic.Severity = .error, location: SourceLocation, files: [GlobPattern] = [],
     slugs: [GlobPattern] = [], checks: [Check] = []
   ) {
@@ -84,7 +84,7 @@ public struct PolicyRule: Sendable {
 
   /// Whether the rule covers a preset: its file matches one of `files` (when given) and its slug one of
   /// `slugs` (when given); both lists narrow, so a rule with both covers presets matching both.
-  public func applies(to preset: Preset) -> Bool {
+  package func applies(to preset: Preset) -> Bool {
     if !files.isEmpty, !files.contains(where: { $0.matches(preset.source.file) }) { return false }
     if !slugs.isEmpty, !slugs.contains(where: { $0.matches(preset.slug) }) { return false }
     return true

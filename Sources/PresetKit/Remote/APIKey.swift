@@ -4,33 +4,33 @@ import Foundation
 ///
 /// `description`, `debugDescription` and the reflection mirror all hide the secret, so a key that ends up in
 /// string interpolation, `print`, `dump` or a test failure message shows `<redacted>` instead.
-public struct APIKey: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+package struct APIKey: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
   /// The environment variable read by `fromEnvironmentOrFile(path:)`.
-  public static let environmentVariable = "OPENROUTER_API_KEY"
+  package static let environmentVariable = "OPENROUTER_API_KEY"
 
   /// The secret; surrounding whitespace (a trailing newline in a key file) is removed.
   let secret: String
 
   /// Wraps a secret; surrounding whitespace and newlines are trimmed.
-  public init(_ secret: String) {
+  package init(_ secret: String) {
     self.secret = secret.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// Always `<redacted>`.
-  public var description: String { "<redacted>" }
+  package var description: String { "<redacted>" }
 
   /// Always `APIKey(<redacted>)`.
-  public var debugDescription: String { "APIKey(<redacted>)" }
+  package var debugDescription: String { "APIKey(<redacted>)" }
 
   /// A mirror without children, so `dump` shows nothing of the secret.
-  public var customMirror: Mirror { Mirror(self, children: [:]) }
+  package var customMirror: Mirror { Mirror(self, children: [:]) }
 
   /// True when the key is empty after trimming.
-  public var isEmpty: Bool { secret.isEmpty }
+  package var isEmpty: Bool { secret.isEmpty }
 
   /// Loads the key from a file when `path` is given (an explicit choice wins), else from
   /// `OPENROUTER_API_KEY`. The file's content is trimmed; an empty or missing source is a `missingKey` error.
-  public static func fromEnvironmentOrFile(
+  package static func fromEnvironmentOrFile(
     path: String?,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(RemoteError) -> APIKey {

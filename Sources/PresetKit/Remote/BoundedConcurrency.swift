@@ -1,8 +1,8 @@
 /// Runs async work over a list with at most a fixed number of tasks in flight.
-public enum BoundedConcurrency {
+package enum BoundedConcurrency {
   /// Applies `body` to every item with at most `parallelism` (minimum 1) calls running at once and returns
   /// the results in input order.
-  public static func map<T: Sendable, R: Sendable>(
+  package static func map<T: Sendable, R: Sendable>(
     _ items: [T], parallelism: Int, _ body: @escaping @Sendable (T) async -> R
   ) async -> [R] {
     guard !items.isEmpty else { return [] }

@@ -1,30 +1,30 @@
 /// A preset as `GET /presets` lists it: metadata and the id of the designated version, not the version.
-public struct LivePresetSummary: Sendable, Equatable {
+package struct LivePresetSummary: Sendable, Equatable {
   /// Server id of the preset.
-  public var id: String
+  package var id: String
   /// URL-safe slug (the preset's name in requests: `@preset/<slug>`).
-  public var slug: String
+  package var slug: String
   /// Display name.
-  public var name: String
+  package var name: String
   /// Free-text description, often null.
-  public var description: String?
+  package var description: String?
   /// `active`, `disabled` or `archived` (kept as text so new states do not break decoding).
-  public var status: String
+  package var status: String
   /// Id of the version requests use, null for a preset without versions.
-  public var designatedVersionId: String?
+  package var designatedVersionId: String?
   /// Id of the user who created the preset.
-  public var creatorUserId: String?
+  package var creatorUserId: String?
   /// Id of the workspace that owns the preset.
-  public var workspaceId: String?
+  package var workspaceId: String?
   /// Creation time as the server formats it (ISO 8601).
-  public var createdAt: String?
+  package var createdAt: String?
   /// Last update time as the server formats it.
-  public var updatedAt: String?
+  package var updatedAt: String?
   /// When `status` last changed.
-  public var statusUpdatedAt: String?
+  package var statusUpdatedAt: String?
 
   /// Creates a summary.
-  public init(
+  package init(
     id: String, slug: String, name: String, description: String? = nil, status: String = "active",
     designatedVersionId: String? = nil, creatorUserId: String? = nil, workspaceId: String? = nil,
     createdAt: String? = nil, updatedAt: String? = nil, statusUpdatedAt: String? = nil
@@ -44,57 +44,57 @@ public struct LivePresetSummary: Sendable, Equatable {
 }
 
 /// A preset as `GET /presets/{slug}` and the create endpoints return it: metadata plus the designated version.
-public struct LivePreset: Sendable, Equatable {
+package struct LivePreset: Sendable, Equatable {
   /// The metadata part (what the list endpoint shows).
-  public var summary: LivePresetSummary
+  package var summary: LivePresetSummary
   /// The version requests use; nil when the server reports none.
-  public var designatedVersion: LiveVersion?
+  package var designatedVersion: LiveVersion?
 
   /// Creates a preset.
-  public init(summary: LivePresetSummary, designatedVersion: LiveVersion?) {
+  package init(summary: LivePresetSummary, designatedVersion: LiveVersion?) {
     self.summary = summary
     self.designatedVersion = designatedVersion
   }
 
   /// Server id of the preset.
-  public var id: String { summary.id }
+  package var id: String { summary.id }
   /// URL-safe slug.
-  public var slug: String { summary.slug }
+  package var slug: String { summary.slug }
   /// Display name.
-  public var name: String { summary.name }
+  package var name: String { summary.name }
   /// Free-text description.
-  public var description: String? { summary.description }
+  package var description: String? { summary.description }
   /// `active`, `disabled` or `archived`.
-  public var status: String { summary.status }
+  package var status: String { summary.status }
   /// Id of the designated version.
-  public var designatedVersionId: String? { summary.designatedVersionId }
+  package var designatedVersionId: String? { summary.designatedVersionId }
   /// Creation time.
-  public var createdAt: String? { summary.createdAt }
+  package var createdAt: String? { summary.createdAt }
   /// Last update time.
-  public var updatedAt: String? { summary.updatedAt }
+  package var updatedAt: String? { summary.updatedAt }
 }
 
 /// One stored version of a preset (`PresetDesignatedVersion` in the spec).
-public struct LiveVersion: Sendable, Equatable {
+package struct LiveVersion: Sendable, Equatable {
   /// Server id of the version.
-  public var id: String
+  package var id: String
   /// Id of the preset it belongs to.
-  public var presetId: String?
+  package var presetId: String?
   /// Version number, counting from 1.
-  public var version: Int
+  package var version: Int
   /// The stored system prompt, null when the body had none.
-  public var systemPrompt: String?
+  package var systemPrompt: String?
   /// The stored config: always a JSON object.
-  public var config: JSONValue
+  package var config: JSONValue
   /// Creation time.
-  public var createdAt: String?
+  package var createdAt: String?
   /// Last update time.
-  public var updatedAt: String?
+  package var updatedAt: String?
   /// Id of the user who made this version.
-  public var creatorId: String?
+  package var creatorId: String?
 
   /// Creates a version.
-  public init(
+  package init(
     id: String, presetId: String? = nil, version: Int, systemPrompt: String?, config: JSONValue,
     createdAt: String? = nil, updatedAt: String? = nil, creatorId: String? = nil
   ) {

@@ -2,50 +2,50 @@ import Foundation
 
 extension OpenRouterClient {
   /// Where and how the client talks to OpenRouter.
-  public struct Configuration: Sendable {
+  package struct Configuration: Sendable {
     /// OpenRouter's production API root.
-    public static let defaultBaseURL = URL(string: "https://openrouter.ai/api/v1")!
+    package static let defaultBaseURL = URL(string: "https://openrouter.ai/api/v1")!
 
     /// API root; paths such as `/presets` are appended. Plain `http` is accepted only for loopback hosts
     /// (127.0.0.1, ::1, localhost), so the key never crosses a network unencrypted.
-    public var baseURL: URL
+    package var baseURL: URL
     /// The bearer key.
-    public var apiKey: APIKey
+    package var apiKey: APIKey
     /// Per-request timeout. URLSession on Linux honours whole seconds only, so it is rounded up (minimum 1 s).
-    public var timeout: TimeInterval
+    package var timeout: TimeInterval
     /// Maximum retries per operation after the first attempt.
-    public var retries: Int
+    package var retries: Int
     /// Upper bound on the time an operation may spend including retries; a backoff that would pass it ends the
     /// operation instead.
-    public var maxRetryElapsed: TimeInterval
+    package var maxRetryElapsed: TimeInterval
     /// Delay before the first retry; doubles with each further retry (with jitter), up to `backoffMax`.
-    public var backoffBase: TimeInterval
+    package var backoffBase: TimeInterval
     /// Cap for one backoff delay (a larger `Retry-After` still wins).
-    public var backoffMax: TimeInterval
+    package var backoffMax: TimeInterval
     /// Items per page when listing (the API allows 1...100).
-    public var pageSize: Int
+    package var pageSize: Int
     /// The `User-Agent` header.
-    public var userAgent: String
+    package var userAgent: String
     /// Seconds the whole client (one command) may spend talking to OpenRouter, counted from the client's
     /// creation. Each request's timeout is cut to what is left; once it is spent, every further request fails
     /// with a `.deadline` error without being sent.
-    public var deadline: TimeInterval
+    package var deadline: TimeInterval
     /// After a POST with an unknown outcome, how long to keep reading the preset back (with backoff) waiting
     /// for the in-flight POST to land before the POST is sent again. Nil means `timeout` + `graceExtra`
     /// (a POST the client gave up on may still be committed up to about one timeout later); 0 reads once.
-    public var unknownOutcomeGrace: TimeInterval?
+    package var unknownOutcomeGrace: TimeInterval?
     /// Pages one list may take before it is stopped as endless (a server that ignores `offset`).
-    public var maxListPages: Int
+    package var maxListPages: Int
 
     /// The default for `deadline`: 10 minutes.
-    public static let defaultDeadline: TimeInterval = 600
+    package static let defaultDeadline: TimeInterval = 600
     /// Seconds added to `timeout` for the default `unknownOutcomeGrace`.
-    public static let graceExtra: TimeInterval = 10
+    package static let graceExtra: TimeInterval = 10
     /// The default for `maxListPages`: 1,000 pages (100,000 presets at the API's 100 per page).
-    public static let defaultMaxListPages = 1_000
+    package static let defaultMaxListPages = 1_000
 
     /// Creates a configuration with production defaults.
-    public init(
+    package init(
       apiKey: APIKey,
       baseURL: URL = Configuration.defaultBaseURL,
       timeout: TimeInterval = 30,

@@ -11,7 +11,7 @@ extension OpenRouterClient {
   /// returned and nothing is sent again. Only when the grace runs out is the POST retried (within the retry
   /// budget), or the outcome reported as unknown. 409 and 429 are refusals (nothing stored) and are retried
   /// plainly. An unreadable 2xx is never re-sent: the server said it stored something.
-  public func createVersion(
+  package func createVersion(
     slug: String, skin: Skin, body: JSONValue,
     isAlreadyApplied: @Sendable (LivePreset?) -> Bool
   ) async throws(RemoteError) -> LivePreset {

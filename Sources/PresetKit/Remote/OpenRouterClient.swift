@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Reads retry on transient failures; a POST whose outcome is unknown is never repeated blindly (see
 /// `createVersion`). Redirects are refused so the key goes nowhere but the configured host.
-public struct OpenRouterClient: Sendable {
+package struct OpenRouterClient: Sendable {
   /// The configuration the client was made with.
-  public let configuration: Configuration
+  package let configuration: Configuration
   let transport: HTTPTransport
   /// The base URL text without a trailing slash.
   let base: String
@@ -15,7 +15,7 @@ public struct OpenRouterClient: Sendable {
   let startedAt: ContinuousClock.Instant
 
   /// Validates the configuration (key present, base URL https or loopback http) and creates a session.
-  public init(_ configuration: Configuration) throws(RemoteError) {
+  package init(_ configuration: Configuration) throws(RemoteError) {
     base = try configuration.validatedBase()
     self.configuration = configuration
     startedAt = .now
@@ -29,17 +29,17 @@ public struct OpenRouterClient: Sendable {
   }
 
   /// HTTP requests sent by this client (and its copies) so far, retries included.
-  public var requestCount: Int { transport.requestCount }
+  package var requestCount: Int { transport.requestCount }
 
   /// Lists every preset with a valid slug (see `listPresetsChecked`), dropping the warnings.
-  public func listPresets() async throws(RemoteError) -> [LivePresetSummary] {
+  package func listPresets() async throws(RemoteError) -> [LivePresetSummary] {
     try await listPresetsChecked().presets
   }
 
   /// Lists every preset, following `offset`/`limit` pages (see `listAll` for how a list ends). Presets are
   /// de-duplicated by id in case an update moves one across a page boundary mid-listing. A preset whose slug
   /// breaks the repository's slug rule is left out and reported once as a `remote.bad-slug` warning.
-  public func listPresetsChecked() async throws(RemoteError) -> LivePresetListing {
+  package func listPresetsChecked() async throws(RemoteError) -> LivePresetListing {
     let items = try await listAll(path: "/presets", slug: nil, what: "presets")
     var seen: Set<String> = []
     var badSlugs: Set<String> = []
@@ -65,7 +65,7 @@ public struct OpenRouterClient: Sendable {
 
   /// Reads one preset with its designated version; nil when the server answers 404. An answer about another
   /// slug than `slug` is a `.wrongPreset` error naming both.
-  public func getPreset(slug: String) async throws(RemoteError) -> LivePreset? {
+  package func getPreset(slug: String) async throws(RemoteError) -> LivePreset? {
     let call = try Call(method: "GET", path: presetPath(slug), slug: slug)
     let response = try await perform(call, accepting: [404])
     if response.status == 404 { return nil }
@@ -87,7 +87,7 @@ public struct OpenRouterClient: Sendable {
   }
 
   /// Lists a preset's versions, oldest first, across all pages.
-  public func listVersions(slug: String) async throws(RemoteError) -> [LiveVersion] {
+  package func listVersions(slug: String) async throws(RemoteError) -> [LiveVersion] {
     let path = try presetPath(slug) + "/versions"
     let items = try await listAll(path: path, slug: slug, what: "versions")
     var versions: [LiveVersion] = []
@@ -102,7 +102,7 @@ public struct OpenRouterClient: Sendable {
   }
 
   /// Reads one version by its number.
-  public func getVersion(slug: String, number: Int) async throws(RemoteError) -> LiveVersion {
+  package func getVersion(slug: String, number: Int) async throws(RemoteError) -> LiveVersion {
     let call = try Call(method: "GET", path: presetPath(slug) + "/versions/\(number)", slug: slug)
     let response = try await perform(call)
     let json = try decodeJSON(response, call: call)
@@ -166,9 +166,9 @@ public struct OpenRouterClient: Sendable {
 }
 
 /// The live presets a listing returned, and the warnings about those it left out.
-public struct LivePresetListing: Sendable {
+package struct LivePresetListing: Sendable {
   /// Presets with valid slugs, in the server's order.
-  public var presets: [LivePresetSummary]
+  package var presets: [LivePresetSummary]
   /// One `remote.bad-slug` warning per distinct invalid slug the server listed.
-  public var skipped: [Diagnostic]
+  package var skipped: [Diagnostic]
 }

@@ -2,9 +2,9 @@
 ///
 /// Messages never contain the API key: the client scrubs server text (which may echo the key) before it
 /// builds an error.
-public struct RemoteError: Error, Sendable, CustomStringConvertible {
+package struct RemoteError: Error, Sendable, CustomStringConvertible {
   /// What kind of failure this is; plan/apply code branches on it.
-  public enum Kind: Sendable, Equatable {
+  package enum Kind: Sendable, Equatable {
     /// No API key was configured.
     case missingKey
     /// The key cannot be sent (control characters, spaces).
@@ -40,7 +40,7 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
   }
 
   /// A stable code per kind, e.g. `remote.timeout`, `remote.bad-slug`, `remote.http.503`.
-  public var code: String {
+  package var code: String {
     switch kind {
     case .missingKey: "remote.missing-key"
     case .invalidKey: "remote.invalid-key"
@@ -62,18 +62,18 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
   }
 
   /// What kind of failure this is.
-  public var kind: Kind
+  package var kind: Kind
   /// The preset the request was about, if any.
-  public var slug: String?
+  package var slug: String?
   /// A readable explanation (without the preset prefix; `description` adds it).
-  public var message: String
+  package var message: String
   /// The request, e.g. `POST /presets/my-preset/chat/completions`, when one was made.
-  public var request: String?
+  package var request: String?
   /// How many HTTP attempts were made for the failing operation (0 when none was sent).
-  public var attempts: Int
+  package var attempts: Int
 
   /// Creates an error. Callers pass text that is already free of the key.
-  public init(_ kind: Kind, slug: String? = nil, message: String, request: String? = nil, attempts: Int = 0) {
+  package init(_ kind: Kind, slug: String? = nil, message: String, request: String? = nil, attempts: Int = 0) {
     self.kind = kind
     self.slug = slug
     self.message = message
@@ -82,7 +82,7 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
   }
 
   /// `preset 'slug': message (request, N attempts)`.
-  public var description: String {
+  package var description: String {
     var text = slug.map { "preset '\($0)': " } ?? ""
     text += message
     var details: [String] = []
@@ -101,7 +101,7 @@ public struct RemoteError: Error, Sendable, CustomStringConvertible {
   }
 
   /// True for statuses and failures where a later retry by the user may succeed.
-  public var isTransient: Bool {
+  package var isTransient: Bool {
     switch kind {
     case .http(let status): RetryPolicy.retryableStatuses.contains(status)
     case .transport, .timeout, .unknownOutcome: true

@@ -1,25 +1,25 @@
 /// The summary of an apply: applied, unchanged, failed (with reasons) and stale presets.
-public struct ApplyReport: Sendable {
+package struct ApplyReport: Sendable {
   /// Every preset's outcome, sorted by slug.
-  public var outcomes: [Applier.Outcome]
+  package var outcomes: [Applier.Outcome]
 
   /// Creates a report.
-  public init(outcomes: [Applier.Outcome]) {
+  package init(outcomes: [Applier.Outcome]) {
     self.outcomes = outcomes.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
   }
 
   /// Presets that failed or were refused as stale.
-  public var failed: [Applier.Outcome] { outcomes.filter { $0.status == .failed || $0.status == .stale } }
+  package var failed: [Applier.Outcome] { outcomes.filter { $0.status == .failed || $0.status == .stale } }
 
   private func count(_ status: Applier.Outcome.Status) -> Int { outcomes.filter { $0.status == status }.count }
 
   /// One-line summary.
-  public var summary: String {
+  package var summary: String {
     "apply: \(count(.applied)) applied, \(count(.unchanged)) unchanged, \(count(.failed)) failed, \(count(.stale)) stale"
   }
 
   /// Text for a terminal.
-  public func text(style: Style) -> String {
+  package func text(style: Style) -> String {
     var out = ""
     for o in outcomes where o.status != .unchanged {
       let slug = SafeText.terminal(o.slug)
@@ -44,7 +44,7 @@ public struct ApplyReport: Sendable {
   }
 
   /// Markdown for a job summary.
-  public func markdown() -> String {
+  package func markdown() -> String {
     var out = "### presetctl apply\n\n\(summary)\n\n"
     let shown = outcomes.filter { $0.status != .unchanged }
     if !shown.isEmpty {
@@ -58,7 +58,7 @@ public struct ApplyReport: Sendable {
   }
 
   /// JSON for programs.
-  public func json() -> String {
+  package func json() -> String {
     let items: [JSONValue] = outcomes.map { o in
       .object(
         JSONObject([

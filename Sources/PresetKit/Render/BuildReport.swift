@@ -1,18 +1,18 @@
 /// The summary `build` prints: a table of slug, skin, model and short version, or JSON.
-public struct BuildReport: Sendable {
+package struct BuildReport: Sendable {
   /// One line of the summary.
-  public struct Row: Sendable {
+  package struct Row: Sendable {
     /// The slug.
-    public var slug: String
+    package var slug: String
     /// The skin.
-    public var skin: Skin
+    package var skin: Skin
     /// The model column.
-    public var modelName: String
+    package var modelName: String
     /// The content version.
-    public var version: PresetVersion
+    package var version: PresetVersion
 
     /// Creates a row.
-    public init(slug: String, skin: Skin, modelName: String, version: PresetVersion) {
+    package init(slug: String, skin: Skin, modelName: String, version: PresetVersion) {
       self.slug = slug
       self.skin = skin
       self.modelName = modelName
@@ -21,14 +21,14 @@ public struct BuildReport: Sendable {
   }
 
   /// The presets written, sorted by slug.
-  public var entries: [Row]
+  package var entries: [Row]
   /// The bundle's digest (computed once while writing).
-  public var digest: String
+  package var digest: String
   /// Where it was written.
-  public var output: String
+  package var output: String
 
   /// Creates a report.
-  public init(entries: [Row], digest: String, output: String) {
+  package init(entries: [Row], digest: String, output: String) {
     self.entries = entries
     self.digest = digest
     self.output = output
@@ -44,7 +44,7 @@ public struct BuildReport: Sendable {
   }
 
   /// Renders the report.
-  public func render(_ format: OutputFormat, style: Style) -> String {
+  package func render(_ format: OutputFormat, style: Style) -> String {
     switch format {
     case .json:
       let presets: [JSONValue] = entries.map { p in

@@ -1,21 +1,21 @@
 /// Renders diagnostics as text with a source snippet and caret, as JSON, as Markdown, or as GitHub annotations.
-public struct DiagnosticRenderer: Sendable {
+package struct DiagnosticRenderer: Sendable {
   /// Returns a file's bytes by its diagnostic path, for snippets; nil when unavailable.
-  public typealias SourceProvider = @Sendable (String) -> [UInt8]?
+  package typealias SourceProvider = @Sendable (String) -> [UInt8]?
 
   /// ANSI styling for text output.
-  public var style: Style
+  package var style: Style
   /// Where snippet text comes from.
-  public var sources: SourceProvider
+  package var sources: SourceProvider
 
   /// Creates a renderer.
-  public init(style: Style = Style(enabled: false), sources: @escaping SourceProvider = { _ in nil }) {
+  package init(style: Style = Style(enabled: false), sources: @escaping SourceProvider = { _ in nil }) {
     self.style = style
     self.sources = sources
   }
 
   /// All diagnostics in one format. Text ends with a summary line; JSON is one document.
-  public func render(_ diagnostics: [Diagnostic], format: OutputFormat) -> String {
+  package func render(_ diagnostics: [Diagnostic], format: OutputFormat) -> String {
     switch format {
     case .text: return diagnostics.map(text).joined() + summary(diagnostics)
     case .json: return json(diagnostics)
@@ -25,7 +25,7 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   /// `file:line:col: error[code]: message`, the source line, a caret, then hint and related notes.
-  public func text(_ d: Diagnostic) -> String {
+  package func text(_ d: Diagnostic) -> String {
     var out = ""
     let label =
       d.severity == .error
@@ -63,7 +63,7 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   /// The closing count line of text output.
-  public func summary(_ diagnostics: [Diagnostic]) -> String {
+  package func summary(_ diagnostics: [Diagnostic]) -> String {
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.filter { $0.severity == .warning }.count
     guard errors + warnings > 0 else { return "" }
@@ -72,13 +72,13 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   /// `{"diagnostics": [{"severity","code","message","file","line","column","path"}]}`.
-  public func json(_ diagnostics: [Diagnostic]) -> String {
+  package func json(_ diagnostics: [Diagnostic]) -> String {
     let array = diagnostics.map { Self.jsonValue($0) }
     return SafeText.json(JSONWriter.string(.object(JSONObject([.init(key: "diagnostics", value: .array(array))]))))
   }
 
   /// One diagnostic as JSON; absent location fields are null.
-  public static func jsonValue(_ d: Diagnostic) -> JSONValue {
+  package static func jsonValue(_ d: Diagnostic) -> JSONValue {
     var object = JSONObject()
     object["severity"] = .string(d.severity.rawValue)
     object["code"] = .string(d.code)
@@ -104,7 +104,7 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   /// `::error file=…,line=…,col=…,title=…::message` (GitHub Actions workflow command).
-  public func github(_ d: Diagnostic) -> String {
+  package func github(_ d: Diagnostic) -> String {
     let command = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
     var properties: [String] = []
     if let location = d.location {
@@ -119,7 +119,7 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   /// A Markdown table of findings.
-  public func markdown(_ diagnostics: [Diagnostic]) -> String {
+  package func markdown(_ diagnostics: [Diagnostic]) -> String {
     guard !diagnostics.isEmpty else { return "No problems found.\n" }
     var out = "| | location | code | message |\n|---|---|---|---|\n"
     for d in diagnostics {

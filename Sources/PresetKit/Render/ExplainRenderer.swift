@@ -1,14 +1,14 @@
 /// `presetctl explain`: the fully merged request of one preset, each value annotated with the file and line
 /// it came from (a `_defaults.yaml`, the preset file, or `presetctl.yaml`).
-public struct ExplainRenderer: Sendable {
+package struct ExplainRenderer: Sendable {
   /// The preset.
-  public var preset: Preset
+  package var preset: Preset
 
   /// Creates a renderer.
-  public init(preset: Preset) { self.preset = preset }
+  package init(preset: Preset) { self.preset = preset }
 
   /// YAML-like text with `# file:line` comments aligned on the right.
-  public func text(style: Style) -> String {
+  package func text(style: Style) -> String {
     var lines: [(text: String, origin: String)] = []
     var out =
       style.bold(SafeText.terminal(preset.slug)) + " (\(preset.skin.rawValue), version \(preset.version.short))\n"

@@ -1,7 +1,7 @@
 /// Renders plans (and drift reports, which are plans read the other way) as text, Markdown or JSON.
-public struct PlanRenderer: Sendable {
+package struct PlanRenderer: Sendable {
   /// Which story the plan tells.
-  public enum Mode: Sendable {
+  package enum Mode: Sendable {
     /// `plan`: what apply would do.
     case plan
     /// `drift`: how live differs from the repository.
@@ -9,12 +9,12 @@ public struct PlanRenderer: Sendable {
   }
 
   /// The plan.
-  public var plan: PresetPlan
+  package var plan: PresetPlan
   /// Plan or drift wording.
-  public var mode: Mode
+  package var mode: Mode
 
   /// Creates a renderer.
-  public init(plan: PresetPlan, mode: Mode = .plan) {
+  package init(plan: PresetPlan, mode: Mode = .plan) {
     self.plan = plan
     self.mode = mode
   }
@@ -36,7 +36,7 @@ public struct PlanRenderer: Sendable {
   }
 
   /// The one-line summary.
-  public var summary: String {
+  package var summary: String {
     if isDrift {
       let drifted = plan.count(.update)
       let missing = plan.count(.create)
@@ -59,7 +59,7 @@ public struct PlanRenderer: Sendable {
   }
 
   /// Text for a terminal.
-  public func text(style: Style) -> String {
+  package func text(style: Style) -> String {
     var out = style.bold(summary) + "\n"
     if plan.entries.contains(where: { $0.action != .unchanged }) || !plan.unmanaged.isEmpty { out += "\n" }
     for entry in plan.entries where entry.action != .unchanged {
@@ -96,7 +96,7 @@ public struct PlanRenderer: Sendable {
   }
 
   /// Markdown for a PR comment or job summary.
-  public func markdown() -> String {
+  package func markdown() -> String {
     var out = "### presetctl \(isDrift ? "drift" : "plan")\n\n\(summary)\n\n"
     let visible = plan.entries.filter { $0.action != .unchanged }
     if !visible.isEmpty {
@@ -131,7 +131,7 @@ public struct PlanRenderer: Sendable {
   }
 
   /// JSON for programs.
-  public func json() -> String {
+  package func json() -> String {
     let entries: [JSONValue] = plan.entries.map { entry in
       var object = JSONObject()
       object["slug"] = .string(entry.desired.slug)

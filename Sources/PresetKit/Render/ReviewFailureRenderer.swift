@@ -2,14 +2,14 @@ import Foundation
 
 /// Renders why `presetctl diff` could not compare: which side failed (a revision whose presets do not compile,
 /// say) and the compiler's diagnostics, in the format the report was asked for.
-public struct ReviewFailureRenderer: Sendable {
+package struct ReviewFailureRenderer: Sendable {
   /// The failed sides.
-  public var failures: [ReviewInput.Failure]
+  package var failures: [ReviewInput.Failure]
   /// Diagnostics shown per side before "and N more" (a comment must stay small).
-  public static let diagnosticLimit = 100
+  package static let diagnosticLimit = 100
 
   /// Creates a renderer.
-  public init(failures: [ReviewInput.Failure]) { self.failures = failures }
+  package init(failures: [ReviewInput.Failure]) { self.failures = failures }
 
   /// A renderer whose snippets come from the side's folder (render before the folder is removed).
   func diagnosticRenderer(_ failure: ReviewInput.Failure, style: Style) -> DiagnosticRenderer {
@@ -21,7 +21,7 @@ public struct ReviewFailureRenderer: Sendable {
   }
 
   /// Renders in one format.
-  public func render(_ format: OutputFormat, style: Style) -> String {
+  package func render(_ format: OutputFormat, style: Style) -> String {
     switch format {
     case .text: text(style: style)
     case .json: json()
@@ -31,7 +31,7 @@ public struct ReviewFailureRenderer: Sendable {
   }
 
   /// The failures with source snippets.
-  public func text(style: Style) -> String {
+  package func text(style: Style) -> String {
     var out = ""
     for failure in failures {
       out += style.error("error:") + " \(SafeText.terminal(failure.message))\n"
@@ -43,7 +43,7 @@ public struct ReviewFailureRenderer: Sendable {
   }
 
   /// `{"error": true, "failures": [{"side", "label", "message", "diagnostics"}]}`.
-  public func json() -> String {
+  package func json() -> String {
     let items: [JSONValue] = failures.map { failure in
       .object(
         JSONObject([
@@ -58,7 +58,7 @@ public struct ReviewFailureRenderer: Sendable {
   }
 
   /// The comment posted instead of a diff: marker, which side failed, and a table of diagnostics.
-  public func markdown() -> String {
+  package func markdown() -> String {
     var out = "\(ReviewRenderer.commentMarker)\n### presetctl diff\n\n"
     for failure in failures {
       out += "❌ **\(SafeText.markdownMessage(failure.message))**\n\n"
@@ -72,7 +72,7 @@ public struct ReviewFailureRenderer: Sendable {
 
   /// `::error` commands. Head diagnostics point at their files; base diagnostics name file and line in the
   /// message only, because the pull request's files no longer hold those lines.
-  public func github() -> String {
+  package func github() -> String {
     var out = ""
     for failure in failures {
       out += "::error title=presetctl diff::\(SafeText.annotation(failure.message))\n"

@@ -1,9 +1,9 @@
 extension ReviewRenderer {
   /// GitHub shows at most this many annotations of each kind (notice, warning) per step.
-  public static let annotationLimit = 10
+  package static let annotationLimit = 10
 
   /// Longest annotation message kept (a prompt diff is clipped to it; the full diff is in the other formats).
-  public static let annotationMessageLimit = 4_000
+  package static let annotationMessageLimit = 4_000
 
   /// `text` cut at a line boundary to at most `limit` UTF-8 bytes, with a note when cut.
   static func clip(_ text: String, limit: Int) -> String {
@@ -40,7 +40,7 @@ extension ReviewRenderer {
   /// Workflow commands: a `::warning` per risk on its head line, a `::notice` per added, removed, renamed or
   /// changed preset (and per prompt change, on the prompt's line); at most `annotationLimit` of each kind, the
   /// rest counted in a plain log line.
-  public func github() -> String {
+  package func github() -> String {
     var warnings: [Annotation] = []
     var notices: [Annotation] = []
     for scope in scopes {

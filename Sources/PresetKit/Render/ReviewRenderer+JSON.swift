@@ -3,7 +3,7 @@ extension ReviewRenderer {
   /// `summary`, `counts` and `presets` describe the default presets (as before environments existed);
   /// `has_changes` covers every scope; with environments declared, `environments` holds one such object per
   /// environment.
-  public func json() -> String {
+  package func json() -> String {
     var top = JSONObject([
       .init(key: "base", value: .string(review.baseLabel)), .init(key: "head", value: .string(review.headLabel)),
       .init(key: "summary", value: .string(review.summary)),

@@ -1,11 +1,11 @@
 extension ReviewRenderer {
   /// The hidden first line of every Markdown report: a workflow finds its earlier comment by it and updates it.
-  public static let commentMarker = "<!-- presetctl-diff -->"
+  package static let commentMarker = "<!-- presetctl-diff -->"
   /// GitHub's limit on a comment body, in characters.
-  public static let commentLimit = 65_536
+  package static let commentLimit = 65_536
   /// The size the Markdown report stays under, in UTF-8 bytes (never fewer than characters or UTF-16 units),
   /// with room left for a workflow to add a line or two.
-  public static let markdownBudget = commentLimit - 1_536
+  package static let markdownBudget = commentLimit - 1_536
   /// Risks listed in the callout at the top before "and N more".
   static let calloutRiskLimit = 20
 
@@ -18,7 +18,7 @@ extension ReviewRenderer {
   /// A Markdown pull-request comment: marker, summary, risk callout, table, one `<details>` per changed preset
   /// with prompt diffs in ```diff blocks. Stays under `markdownBudget` by shortening prompt diffs (with a note),
   /// then by leaving out details and table rows (with a note).
-  public func markdown() -> String {
+  package func markdown() -> String {
     guard environments.isEmpty else { return markdownByEnvironment() }
     var head = "\(Self.commentMarker)\n### presetctl diff\n\n"
     head += "\(Self.code(review.baseLabel)) → \(Self.code(review.headLabel)): "

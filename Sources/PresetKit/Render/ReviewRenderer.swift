@@ -1,25 +1,25 @@
 /// Renders a `Review` for `presetctl diff`: text, JSON, Markdown (a pull-request comment) or GitHub annotations.
-public struct ReviewRenderer: Sendable {
+package struct ReviewRenderer: Sendable {
   /// The comparison.
-  public var review: Review
+  package var review: Review
   /// Unchanged lines around each prompt change.
-  public var context: Int
+  package var context: Int
   /// One review per environment of `presetctl.yaml` (`review` then holds the default presets); empty when no
   /// environments are declared, and the report looks as it always did.
-  public var environments: [Review]
+  package var environments: [Review]
 
   /// Creates a renderer.
-  public init(review: Review, context: Int = 3, environments: [Review] = []) {
+  package init(review: Review, context: Int = 3, environments: [Review] = []) {
     self.review = review
     self.context = context
     self.environments = environments
   }
 
   /// The default presets' review, then every environment's.
-  public var scopes: [Review] { [review] + environments }
+  package var scopes: [Review] { [review] + environments }
 
   /// True when any preset differs, in the default presets or in any environment.
-  public var hasChanges: Bool { scopes.contains { $0.hasChanges } }
+  package var hasChanges: Bool { scopes.contains { $0.hasChanges } }
 
   /// How a report names a scope: `default presets` or `environment staging`.
   static func scopeName(_ review: Review) -> String {
@@ -27,11 +27,11 @@ public struct ReviewRenderer: Sendable {
   }
 
   /// The note shown for a removed preset: the API has no delete.
-  public static let removalNote =
+  package static let removalNote =
     "the live preset stays (the API cannot delete presets); archive it by hand in OpenRouter if it is no longer wanted"
 
   /// Renders in one format.
-  public func render(_ format: OutputFormat, style: Style) -> String {
+  package func render(_ format: OutputFormat, style: Style) -> String {
     switch format {
     case .text: text(style: style)
     case .json: json()
@@ -41,7 +41,7 @@ public struct ReviewRenderer: Sendable {
   }
 
   /// `path: old → new`, `path: added new` or `path: removed (was old)`.
-  public static func describe(_ change: JSONDiff.Change) -> String {
+  package static func describe(_ change: JSONDiff.Change) -> String {
     let path = change.path.dotted.isEmpty ? "(config)" : change.path.dotted
     switch (change.old, change.new) {
     case (nil, let new): return "\(path): added \(JSONDiff.brief(new))"
@@ -60,7 +60,7 @@ public struct ReviewRenderer: Sendable {
   }
 
   /// Text for a terminal. With environments, one section per scope (default presets first).
-  public func text(style: Style) -> String {
+  package func text(style: Style) -> String {
     // Labels, slugs, file names, values and prompts are repository text: every line shows it neutralised.
     let t = SafeText.terminal
     var out = style.bold("presetctl diff: \(t(review.baseLabel)) → \(t(review.headLabel))") + "\n"

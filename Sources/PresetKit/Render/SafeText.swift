@@ -6,10 +6,10 @@
 /// U+202A–U+202E, U+2066–U+2069) and the line and paragraph separators U+2028 and U+2029. They are shown as
 /// Swift-style escapes: `\n`, `\r`, `\t`, and `\u{1B}` (hex) for the rest, so the reader still sees that they
 /// are there. Snippets of source lines use U+FFFD instead, one for one, so carets stay aligned.
-public enum SafeText {
+package enum SafeText {
   /// True for a scalar that must never reach output raw (tab and line feed included; callers keep them where
   /// a context allows them).
-  public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+  package static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x00...0x1F, 0x7F...0x9F: true
     case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
@@ -53,14 +53,14 @@ public enum SafeText {
   // MARK: Terminal text
 
   /// One line of terminal text: every unsafe scalar, line breaks and tabs included, is escaped.
-  public static func terminal(_ text: String) -> String { map(text) }
+  package static func terminal(_ text: String) -> String { map(text) }
 
   /// Several lines of terminal text (a prompt): line feeds and tabs stay, every other unsafe scalar (CR, ESC,
   /// bidi controls) is escaped.
-  public static func terminalLines(_ text: String) -> String { map(text, keeping: ["\n", "\t"]) }
+  package static func terminalLines(_ text: String) -> String { map(text, keeping: ["\n", "\t"]) }
 
   /// A source line for a snippet: unsafe scalars (tab kept) become U+FFFD one for one, so columns still count.
-  public static func snippet(_ text: String) -> String {
+  package static func snippet(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: { isUnsafe($0) && $0 != "\t" }) else { return text }
     var out = ""
     for scalar in text.unicodeScalars {
@@ -77,14 +77,14 @@ public enum SafeText {
 
   /// Prose (also inside a table cell): one line, unsafe scalars escaped, Markdown punctuation backslash-escaped
   /// so it renders as the characters themselves.
-  public static func markdownText(_ text: String) -> String {
+  package static func markdownText(_ text: String) -> String {
     map(text) { markdownSpecials.contains($0) ? "\\" + String($0) : nil }
   }
 
   /// A presetctl message for Markdown: messages quote values in backticks, so with balanced backticks the
   /// quoted parts become code spans (`markdownCode`) and the rest prose (`markdownText`); otherwise all is prose.
   /// Either way every part is neutralised, whatever the quoted values hold.
-  public static func markdownMessage(_ text: String, inTable: Bool = false) -> String {
+  package static func markdownMessage(_ text: String, inTable: Bool = false) -> String {
     let parts = text.split(separator: "`", omittingEmptySubsequences: false)
     guard parts.count > 1, parts.count % 2 == 1 else { return markdownText(text) }
     var out = ""
@@ -97,7 +97,7 @@ public enum SafeText {
   /// An inline code span that survives backticks and newlines inside: the fence is one backtick longer than
   /// the longest run inside, and unsafe scalars are escaped. In a table cell (`inTable`), `|` is escaped too
   /// (GitHub splits cells before it parses code spans, and shows `\|` there as `|`).
-  public static func markdownCode(_ text: String, inTable: Bool = false) -> String {
+  package static func markdownCode(_ text: String, inTable: Bool = false) -> String {
     let flat = map(text) { inTable && $0 == "|" ? "\\|" : nil }
     let ticks = String(repeating: "`", count: longestRun(of: "`", in: flat) + 1)
     let pad = flat.isEmpty || flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
@@ -106,7 +106,7 @@ public enum SafeText {
 
   /// Text inside HTML (a `<summary>`): one line, unsafe scalars escaped, `&`, `<`, `>`, `"`, `'` and `` ` `` as
   /// entities (GitHub does not parse Markdown inside the HTML block; the backtick entity keeps it so if it did).
-  public static func markdownHTML(_ text: String) -> String {
+  package static func markdownHTML(_ text: String) -> String {
     map(text) { scalar in
       switch scalar {
       case "&": "&amp;"
@@ -122,7 +122,7 @@ public enum SafeText {
 
   /// A fenced code block (` ```diff `) no line of `body` can close: the fence is longer than any backtick run
   /// inside (at least three), and unsafe scalars but line feeds and tabs are escaped.
-  public static func markdownFence(_ body: String, info: String = "") -> String {
+  package static func markdownFence(_ body: String, info: String = "") -> String {
     let lines = terminalLines(body)
     let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: lines) + 1))
     return fence + info + "\n" + lines + (lines.hasSuffix("\n") || lines.isEmpty ? "" : "\n") + fence + "\n"
@@ -142,7 +142,7 @@ public enum SafeText {
 
   /// Workflow-command data (the message after `::`): unsafe scalars but CR and LF escaped as text, then `%`,
   /// CR and LF percent-encoded, so the command stays on one line and the log shows no escape sequences.
-  public static func annotation(_ text: String) -> String {
+  package static func annotation(_ text: String) -> String {
     map(text, keeping: ["\r", "\n"]) { scalar in
       switch scalar {
       case "%": "%25"
@@ -155,7 +155,7 @@ public enum SafeText {
 
   /// A workflow-command property value (`file=`, `title=`): as `annotation`, plus `:` and `,` encoded (the
   /// escapes `annotation` writes contain neither).
-  public static func annotationProperty(_ text: String) -> String {
+  package static func annotationProperty(_ text: String) -> String {
     annotation(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
   }
 
@@ -164,7 +164,7 @@ public enum SafeText {
   /// A rendered JSON document with DEL, C1 controls, bidi controls and U+2028/U+2029 written as `\uXXXX`
   /// (JSONWriter already escapes C0). Valid because outside strings JSON is ASCII, so these occur only inside
   /// strings, where the escape means the same scalar.
-  public static func json(_ document: String) -> String {
+  package static func json(_ document: String) -> String {
     map(document, keeping: Set((0..<0x20).compactMap(Unicode.Scalar.init))) { scalar in
       guard isUnsafe(scalar), scalar.value >= 0x20 else { return nil }
       let hex = String(scalar.value, radix: 16)

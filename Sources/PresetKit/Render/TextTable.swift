@@ -1,18 +1,18 @@
 /// A plain left-aligned text table with a bold header, widths measured in Unicode scalars.
-public struct TextTable: Sendable {
+package struct TextTable: Sendable {
   /// Column titles.
-  public var header: [String]
+  package var header: [String]
   /// Rows of cells.
-  public var rows: [[String]]
+  package var rows: [[String]]
 
   /// Creates a table.
-  public init(header: [String], rows: [[String]]) {
+  package init(header: [String], rows: [[String]]) {
     self.header = header
     self.rows = rows
   }
 
   /// The table as lines, two spaces between columns, no trailing spaces.
-  public func render(style: Style) -> String {
+  package func render(style: Style) -> String {
     var widths = header.map(\.unicodeScalars.count)
     for row in rows {
       for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.unicodeScalars.count) }

@@ -3,10 +3,10 @@
 /// Strings are double-quoted (never ambiguous under YAML 1.1 or 1.2), with characters YAML may not carry raw
 /// escaped; numbers use the ECMAScript form, which is valid YAML 1.2 core. Long prompts can be written as
 /// literal block scalars when that is exact.
-public enum YAMLWriter {
+package enum YAMLWriter {
   /// A mapping's members as block YAML at the given indent (no trailing newline handling needed: each line ends
   /// with `\n`). `blockScalarKeys` names members (at this level) to prefer as literal block scalars.
-  public static func mapping(_ object: JSONObject, indent: Int = 0, blockScalarKeys: Set<String> = []) -> String {
+  package static func mapping(_ object: JSONObject, indent: Int = 0, blockScalarKeys: Set<String> = []) -> String {
     var out = ""
     let pad = String(repeating: " ", count: indent)
     for member in object.members {
@@ -113,7 +113,7 @@ public enum YAMLWriter {
   }
 
   /// A double-quoted YAML string that loads back to exactly `s`.
-  public static func quoted(_ s: String) -> String {
+  package static func quoted(_ s: String) -> String {
     var out = "\""
     for scalar in s.unicodeScalars {
       switch scalar {

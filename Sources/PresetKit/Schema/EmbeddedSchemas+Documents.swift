@@ -5,7 +5,7 @@
 /// immutable afterwards, so the parse happens once per process without any global mutable state.
 extension EmbeddedSchemas {
   /// Every schema document by file name (as in `schemas/`), parsed with `JSONParser` on first use.
-  public static let documents: [String: JSONValue] = {
+  package static let documents: [String: JSONValue] = {
     var out: [String: JSONValue] = [:]
     for (fileName, text) in texts {
       do {
@@ -20,13 +20,13 @@ extension EmbeddedSchemas {
 
   /// Every schema file by name → its exact text, re-rendered with `JSONWriter` `.pretty` as the generator writes
   /// the files of `schemas/`.
-  public static let files: [String: String] = documents.mapValues { JSONWriter.string($0, options: .pretty) }
+  package static let files: [String: String] = documents.mapValues { JSONWriter.string($0, options: .pretty) }
 
   /// The request-body schema of a skin (the file `skin.schemaFileName`).
-  public static func document(for skin: Skin) -> JSONValue { document(named: skin.schemaFileName) }
+  package static func document(for skin: Skin) -> JSONValue { document(named: skin.schemaFileName) }
 
   /// The preset file schema, `preset.schema.json`.
-  public static var presetFileDocument: JSONValue { document(named: SchemaDerivation.presetFileName) }
+  package static var presetFileDocument: JSONValue { document(named: SchemaDerivation.presetFileName) }
 
   /// The embedded document of that file name; every name the code asks for is generated (tests check the set).
   static func document(named fileName: String) -> JSONValue {

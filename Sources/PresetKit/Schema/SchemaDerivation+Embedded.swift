@@ -23,7 +23,7 @@ extension SchemaDerivation {
       // re-renders to that file byte for byte.
 
       /// The JSON Schemas of `schemas/`, compiled into the binary so validation needs no files at run time.
-      public enum EmbeddedSchemas {
+      package enum EmbeddedSchemas {
         /// Every schema file by name (as in `schemas/`) → its canonical JSON, line-wrapped between tokens.
         static let texts: [String: String] = [
 

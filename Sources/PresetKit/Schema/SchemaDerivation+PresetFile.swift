@@ -8,15 +8,15 @@
 extension SchemaDerivation {
   /// Request fields the compiler fills in, so a preset file may leave them out. Chat: `messages`, built from the
   /// system prompt (`system_prompt_file`) when the file gives none.
-  public static let compilerFilledRequestFields: [Skin: [String]] = [
+  package static let compilerFilledRequestFields: [Skin: [String]] = [
     .chat: ["messages"], .messages: ["messages", "model"],
   ]
 
   /// The slug rule: lowercase letters and digits in `-`-separated runs.
-  public static let slugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
+  package static let slugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
   /// The longest slug presetctl accepts.
-  public static let slugMaxLength = 64
+  package static let slugMaxLength = 64
 
   /// Root keywords of a request schema that a property-by-property reference can carry over.
   static let carriedRootKeywords: Set<String> = [

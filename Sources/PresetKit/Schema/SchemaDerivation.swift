@@ -7,38 +7,38 @@
 /// 2. apply `SchemaTightenings.all`, the one table of rules the published spec leaves loose;
 /// 3. build `preset.schema.json` (the preset file format) on top of the request schemas;
 /// 4. write every file with `JSONWriter` `.pretty`, plus `EmbeddedSchemas.swift` carrying the same documents.
-public enum SchemaDerivation {
+package enum SchemaDerivation {
   /// One file the derivation writes.
-  public struct GeneratedFile: Sendable, Equatable {
+  package struct GeneratedFile: Sendable, Equatable {
     /// The path relative to the package root, `/`-separated (`schemas/messages.schema.json`).
-    public var path: String
+    package var path: String
     /// The exact file contents.
-    public var text: String
+    package var text: String
 
     /// Creates a file record.
-    public init(path: String, text: String) {
+    package init(path: String, text: String) {
       self.path = path
       self.text = text
     }
   }
 
   /// The folder, relative to the package root, that holds the schema files.
-  public static let schemaDirectory = "schemas"
+  package static let schemaDirectory = "schemas"
 
   /// The generated Swift source carrying the schema texts, relative to the package root.
-  public static let embeddedSourcePath = "Sources/PresetKit/Schema/EmbeddedSchemas.swift"
+  package static let embeddedSourcePath = "Sources/PresetKit/Schema/EmbeddedSchemas.swift"
 
   /// The file name of the preset file schema.
-  public static let presetFileName = "preset.schema.json"
+  package static let presetFileName = "preset.schema.json"
 
   /// The base of every schema's `$id`; sibling files refer to each other by relative file name.
-  public static let idBase = "https://presetctl.dev/schemas/"
+  package static let idBase = "https://presetctl.dev/schemas/"
 
   /// The dialect every file declares.
-  public static let dialect = "https://json-schema.org/draft/2020-12/schema"
+  package static let dialect = "https://json-schema.org/draft/2020-12/schema"
 
   /// The OpenAPI component (`components.schemas.<name>`) a skin's request body is derived from.
-  public static func componentName(for skin: Skin) -> String {
+  package static func componentName(for skin: Skin) -> String {
     switch skin {
     case .chat: "ChatRequest"
     case .messages: "MessagesRequest"
@@ -47,7 +47,7 @@ public enum SchemaDerivation {
   }
 
   /// Every generated file: the three request schemas, the preset file schema, then `EmbeddedSchemas.swift`.
-  public static func deriveAll(fromOpenAPI spec: JSONValue) throws(SchemaDerivationError) -> [GeneratedFile] {
+  package static func deriveAll(fromOpenAPI spec: JSONValue) throws(SchemaDerivationError) -> [GeneratedFile] {
     let schemas = try deriveSchemas(fromOpenAPI: spec)
     let texts = schemas.map { (fileName: $0.fileName, text: JSONWriter.string($0.schema, options: .pretty)) }
     var files = texts.map { GeneratedFile(path: "\(schemaDirectory)/\($0.fileName)", text: $0.text) }
@@ -56,7 +56,7 @@ public enum SchemaDerivation {
   }
 
   /// The schema documents by file name, in the order of `Skin.allCases` followed by `preset.schema.json`.
-  public static func deriveSchemas(
+  package static func deriveSchemas(
     fromOpenAPI spec: JSONValue
   ) throws(SchemaDerivationError) -> [(fileName: String, schema: JSONValue)] {
     guard let components = spec["components"]?["schemas"]?.objectValue else {

@@ -3,13 +3,13 @@
 /// The derivation fails loudly rather than writing a half-right schema: most of these mean the published spec
 /// changed shape (a renamed schema, a moved property, reworded prose a tightening relies on) and a person has to
 /// look at the tightenings table again.
-public struct SchemaDerivationError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct SchemaDerivationError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What went wrong, naming the schema file and JSON pointer involved.
-  public var message: String
+  package var message: String
 
   /// Creates an error.
-  public init(_ message: String) { self.message = message }
+  package init(_ message: String) { self.message = message }
 
   /// The message.
-  public var description: String { message }
+  package var description: String { message }
 }

@@ -1,7 +1,7 @@
 extension SchemaTightening {
   /// Applies rules to derived documents (file name → schema), checking every rule's evidence first against the
   /// untouched documents. Throws on the first rule whose target, prior value or evidence is not as expected.
-  public static func apply(
+  package static func apply(
     _ rules: [SchemaTightening], to documents: inout [String: JSONValue]
   ) throws(SchemaDerivationError) {
     for rule in rules {

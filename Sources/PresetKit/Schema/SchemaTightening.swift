@@ -3,9 +3,9 @@
 /// Patches address their target by JSON pointer so they survive regeneration, and they check what they find:
 /// a missing target, a keyword that already holds something else, or prose that no longer says what the rule
 /// was read from all stop the generator. That is how spec drift reaches a person instead of a stale rule.
-public struct SchemaTightening: Sendable {
+package struct SchemaTightening: Sendable {
   /// What a tightening does to its target schema object.
-  public enum Change: Sendable, Equatable {
+  package enum Change: Sendable, Equatable {
     /// Adds a keyword the target lacks. An equal value already present is accepted (the spec caught up); a
     /// different one is drift.
     case add(String, JSONValue)
@@ -16,16 +16,16 @@ public struct SchemaTightening: Sendable {
   }
 
   /// Prose in a derived schema's `description` that a rule was read from; it must still be there.
-  public struct Evidence: Sendable, Equatable {
+  package struct Evidence: Sendable, Equatable {
     /// The schema file holding the description.
-    public var file: String
+    package var file: String
     /// The JSON pointer of the schema object whose `description` is quoted.
-    public var pointer: String
+    package var pointer: String
     /// The text the description must contain.
-    public var quote: String
+    package var quote: String
 
     /// Creates evidence.
-    public init(file: String, pointer: String, quote: String) {
+    package init(file: String, pointer: String, quote: String) {
       self.file = file
       self.pointer = pointer
       self.quote = quote
@@ -33,18 +33,18 @@ public struct SchemaTightening: Sendable {
   }
 
   /// The schema files (`chat-completions.schema.json`, …) the rule applies to, at the same pointer in each.
-  public var files: [String]
+  package var files: [String]
   /// The JSON pointer of the schema object to patch, inside each file.
-  public var pointer: String
+  package var pointer: String
   /// The keyword changes, applied in order.
-  public var changes: [Change]
+  package var changes: [Change]
   /// Where the rule comes from, for people: "spec prose: …", "FACTS.md: …".
-  public var source: String
+  package var source: String
   /// Prose the rule was read from, checked on every derivation; nil when the source is not in the spec.
-  public var evidence: Evidence?
+  package var evidence: Evidence?
 
   /// Creates a rule.
-  public init(files: [String], pointer: String, changes: [Change], source: String, evidence: Evidence? = nil) {
+  package init(files: [String], pointer: String, changes: [Change], source: String, evidence: Evidence? = nil) {
     self.files = files
     self.pointer = pointer
     self.changes = changes

@@ -1,6 +1,6 @@
 extension SchemaTightenings {
   /// The rules as a Markdown table (file, pointer, change, source) for `README.md`.
-  public static func markdownTable() -> String {
+  package static func markdownTable() -> String {
     var lines = [
       "| schema files | JSON pointer | change | source |",
       "|---|---|---|---|",

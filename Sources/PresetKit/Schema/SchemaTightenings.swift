@@ -4,14 +4,14 @@
 /// limits the live API enforces but the spec does not state. Every entry names its source; entries read from
 /// prose carry the quote, which the derivation re-checks so a reworded spec stops the generator.
 /// `README.md` echoes `markdownTable()` (a test keeps the two equal).
-public enum SchemaTightenings {
+package enum SchemaTightenings {
   static let chat = Skin.chat.schemaFileName
   static let messages = Skin.messages.schemaFileName
   static let responses = Skin.responses.schemaFileName
   static let allSkins = [chat, messages, responses]
 
   /// Every rule, in the order applied and documented.
-  public static let all: [SchemaTightening] = [
+  package static let all: [SchemaTightening] = [
     SchemaTightening(
       files: allSkins, pointer: "", changes: [.add("additionalProperties", false)],
       source: "FACTS.md: 'a typo like `temprature` passes the published schema'; unknown top-level keys are errors"),

@@ -1,20 +1,20 @@
 /// One way an instance fails a schema, phrased for people and located for tools.
-public struct SchemaViolation: Sendable, Equatable {
+package struct SchemaViolation: Sendable, Equatable {
   /// A stable code per keyword family: `schema.type`, `schema.required`, `schema.unknown-key`, `schema.enum`, …
-  public var code: String
+  package var code: String
   /// A sentence about the offending value, e.g. "must be at most 2 (got 3)".
-  public var message: String
+  package var message: String
   /// The offending value; for `required` the parent object, for unknown keys the member itself.
-  public var instancePath: JSONPointer
+  package var instancePath: JSONPointer
   /// The keyword's location in the schema, e.g. `/properties/provider/properties/sort/enum`.
-  public var schemaPath: String
+  package var schemaPath: String
   /// True when a diagnostic should point at the member's key rather than its value.
-  public var atKey: Bool
+  package var atKey: Bool
   /// A suggestion such as "did you mean `temperature`?".
-  public var hint: String?
+  package var hint: String?
 
   /// Creates a violation.
-  public init(
+  package init(
     code: String, message: String, instancePath: JSONPointer, schemaPath: String, atKey: Bool = false,
     hint: String? = nil
   ) {

@@ -1,11 +1,11 @@
 /// The three skin schemas, compiled once and shared by every preset of a run.
-public struct SkinValidators: Sendable {
+package struct SkinValidators: Sendable {
   private let chat: JSONSchema
   private let messages: JSONSchema
   private let responses: JSONSchema
 
   /// Compiles the schemas carried by the binary (`EmbeddedSchemas`, identical to `schemas/`), once per process.
-  public static let embedded: SkinValidators = {
+  package static let embedded: SkinValidators = {
     do {
       return try SkinValidators(document: EmbeddedSchemas.document(for:))
     } catch {
@@ -15,7 +15,7 @@ public struct SkinValidators: Sendable {
   }()
 
   /// Compiles the schemas from their parsed documents.
-  public init(document: (Skin) -> JSONValue) throws {
+  package init(document: (Skin) -> JSONValue) throws {
     func compile(_ skin: Skin) throws -> JSONSchema {
       try JSONSchema(document(skin), baseURI: "https://presetctl.dev/schemas/\(skin.schemaFileName)")
     }
@@ -25,7 +25,7 @@ public struct SkinValidators: Sendable {
   }
 
   /// The validator for one skin's request body.
-  public func validator(for skin: Skin) -> JSONSchema {
+  package func validator(for skin: Skin) -> JSONSchema {
     switch skin {
     case .chat: chat
     case .messages: messages

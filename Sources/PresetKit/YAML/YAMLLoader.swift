@@ -4,18 +4,18 @@
 /// schema resolution, refusal of plain values that YAML 1.1 reads differently, duplicate and complex keys,
 /// anchors with an expansion budget, `<<` merge keys, and a nesting limit. Every problem becomes a
 /// `Diagnostic` with file, line and column; a file yields either all its documents or all the problems found.
-public enum YAMLLoader {
+package enum YAMLLoader {
   /// Bounds that keep hostile or accidental inputs (huge files, "billion laughs" aliases, deep nesting) cheap.
-  public struct Limits: Sendable {
+  package struct Limits: Sendable {
     /// The largest file accepted, in bytes.
-    public var maxFileBytes = 4 * 1024 * 1024
+    package var maxFileBytes = 4 * 1024 * 1024
     /// The most nodes one file may expand to, counting every alias as the full size of what it repeats.
-    public var maxNodes = 1_000_000
+    package var maxNodes = 1_000_000
     /// The deepest collection nesting accepted, after alias expansion.
-    public var maxDepth = 256
+    package var maxDepth = 256
 
     /// The default limits.
-    public init() {}
+    package init() {}
   }
 
   /// Loads every document of a YAML stream.
@@ -24,7 +24,7 @@ public enum YAMLLoader {
   /// lone `---` gives a document whose value is `.null`. `file` appears verbatim in diagnostics.
   /// - Throws: `DiagnosticError` with every problem found, or at least the first fatal one (syntax error,
   ///   invalid UTF-8, size, depth or expansion budget).
-  public static func load(
+  package static func load(
     _ bytes: [UInt8],
     file: String,
     limits: Limits = Limits()
