@@ -1,6 +1,11 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// The library's layers, lowest first (tests, the benchmark and the fake reach into all of them).
+let layers: [Target.Dependency] = [
+  "PresetCore", "PresetSchema", "PresetModel", "PresetPolicy", "PresetCompiler", "PresetReconcile", "PresetRender",
+]
+
 let package = Package(
   name: "presetctl",
   platforms: [.macOS(.v14)],
@@ -15,26 +20,43 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"])]
     ),
+    // The library in layers; each module sees only the ones below it, so the compiler enforces the arrows
+    // (README "Development"). Only Sources/PresetCore/YAML/YAMLParser.swift imports CYaml.
+    .target(name: "PresetCore", dependencies: ["CYaml"], linkerSettings: [.linkedLibrary("m")]),
+    .target(name: "PresetSchema", dependencies: ["PresetCore"]),
+    .target(name: "PresetModel", dependencies: ["PresetCore", "PresetSchema"]),
+    .target(name: "PresetPolicy", dependencies: ["PresetCore", "PresetSchema", "PresetModel"]),
+    .target(name: "PresetCompiler", dependencies: ["PresetCore", "PresetSchema", "PresetModel", "PresetPolicy"]),
+    .target(
+      name: "PresetReconcile",
+      dependencies: ["PresetCore", "PresetSchema", "PresetModel", "PresetPolicy", "PresetCompiler"]
+    ),
+    .target(
+      name: "PresetRender",
+      dependencies: ["PresetCore", "PresetSchema", "PresetModel", "PresetPolicy", "PresetCompiler", "PresetReconcile"]
+    ),
     .target(
       name: "PresetKit",
-      dependencies: ["CYaml"],
-      linkerSettings: [.linkedLibrary("m")]
+      dependencies: [
+        "PresetCore", "PresetSchema", "PresetModel", "PresetPolicy", "PresetCompiler", "PresetReconcile",
+        "PresetRender",
+      ]
     ),
     .executableTarget(
       name: "presetctl",
       dependencies: ["PresetKit"]
     ),
     .executableTarget(
-      name: "presetctl-bench", dependencies: ["PresetKit", "OpenRouterFake", "CYaml"],
+      name: "presetctl-bench", dependencies: ["PresetKit", "OpenRouterFake", "CYaml"] + layers,
       exclude: ["BENCHMARKS.md"]
     ),
     // Test support: an in-process fake of OpenRouter's preset API; never part of the product.
-    .target(name: "OpenRouterFake", dependencies: ["PresetKit"]),
+    .target(name: "OpenRouterFake", dependencies: ["PresetKit"] + layers),
     .executableTarget(name: "fake-openrouter", dependencies: ["OpenRouterFake"]),
-    .executableTarget(name: "presetctl-schemagen", dependencies: ["PresetKit"]),
+    .executableTarget(name: "presetctl-schemagen", dependencies: ["PresetKit"] + layers),
     .testTarget(
       name: "PresetKitTests",
-      dependencies: ["PresetKit", "OpenRouterFake"]
+      dependencies: ["PresetKit", "OpenRouterFake"] + layers
     ),
   ]
 )

@@ -1,4 +1,6 @@
+import PresetCore
 import PresetKit
+import PresetReconcile
 
 /// One parsed HTTP/1.1 request as the fake received it.
 struct FakeHTTPRequest {

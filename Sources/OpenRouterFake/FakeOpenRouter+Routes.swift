@@ -1,5 +1,7 @@
 import Foundation
+import PresetCore
 import PresetKit
+import PresetSchema
 
 extension FakeOpenRouter {
   /// Routes one request to the preset endpoints, after the bearer check.

@@ -1,5 +1,7 @@
 import Foundation
+import PresetCore
 import PresetKit
+import PresetSchema
 
 extension FakeOpenRouter {
   /// Handles one connection: read, record, apply any fault, answer, close.

@@ -1,5 +1,7 @@
 import Foundation
+import PresetCore
 import PresetKit
+import PresetReconcile
 
 /// An in-process OpenRouter preset API for tests and local walkthroughs.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import PresetCore
 import PresetKit
 
 /// One stored version inside the fake.

@@ -1,4 +1,6 @@
+import PresetCore
 import PresetKit
+import PresetSchema
 
 /// How the fake turns a POSTed inference body into a stored version: the documented rules from FACTS.md plus
 /// one chosen rule where the docs are silent (several system parts are joined with a blank line).

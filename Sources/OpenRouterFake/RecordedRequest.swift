@@ -1,3 +1,4 @@
+import PresetCore
 import PresetKit
 
 /// A request as the fake saw it, for assertions. The bearer key itself is not kept.

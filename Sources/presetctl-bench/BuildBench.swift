@@ -1,5 +1,8 @@
 import Foundation
+import PresetCompiler
+import PresetCore
 import PresetKit
+import PresetModel
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,8 @@
 import Foundation
+import PresetCore
 import PresetKit
+import PresetModel
+import PresetReconcile
 
 /// The corpus files loaded once for the in-memory phases: preset YAML with relative paths, and the paths of
 /// every file under `presets/` (YAML and prompt files) for the read-and-hash floor.

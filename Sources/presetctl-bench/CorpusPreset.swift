@@ -1,4 +1,7 @@
+import PresetCore
 import PresetKit
+import PresetReconcile
+import PresetRender
 
 /// Writes one generated preset as a YAML document, plus the prompt file it refers to, if any.
 ///

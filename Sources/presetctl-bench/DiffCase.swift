@@ -1,5 +1,6 @@
 import Foundation
 import PresetKit
+import PresetReconcile
 
 /// `presetctl-bench diff-case KIND [--mb N] [--edits K] [--runs R] [--inputs-only]` (internal): builds one pair
 /// of prompts and diffs them, in a process of its own so its peak RSS is the diff's (plus the inputs).

@@ -1,5 +1,9 @@
 import Foundation
+import PresetCompiler
+import PresetCore
 import PresetKit
+import PresetModel
+import PresetRender
 
 /// `presetctl-bench environments [--n N] [--corpus DIR] [--seed S] [--runs R] [--warmup W] [--presetctl PATH]`:
 /// what plain `validate` costs when it checks every environment of `presetctl.yaml` (issue 13): one environment

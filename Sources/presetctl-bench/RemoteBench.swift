@@ -1,6 +1,9 @@
 import Foundation
 import OpenRouterFake
+import PresetCompiler
 import PresetKit
+import PresetModel
+import PresetReconcile
 
 /// `presetctl-bench remote [--n N] [--changed K] [--latency-ms L] [--parallelism P,P...] [--runs R]`: plan and
 /// apply against the fake OpenRouter with a fixed latency per request.

@@ -1,4 +1,5 @@
 import Foundation
+import PresetCore
 import PresetKit
 
 /// `presetctl-bench sha256 [--mb N] [--runs N] [--write PATH]`: SHA-256 throughput over deterministic data.

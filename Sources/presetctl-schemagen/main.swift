@@ -1,11 +1,13 @@
-// presetctl-schemagen: derives schemas/*.json and Sources/PresetKit/Schema/EmbeddedSchemas.swift from OpenRouter's
+// presetctl-schemagen: derives schemas/*.json and Sources/PresetSchema/Schema/EmbeddedSchemas.swift from OpenRouter's
 // OpenAPI document. Usage:
 //   swift run presetctl-schemagen <openapi.yaml|openapi.json> [<package root>] [--check]
 // --check writes nothing and exits 1 when a committed file differs from what the spec derives (for CI).
 //   swift run presetctl-schemagen --tightenings
 // prints the tightenings table in Markdown (README.md carries it verbatim).
 import Foundation
+import PresetCore
 import PresetKit
+import PresetSchema
 
 /// Prints to standard error and exits with `code`.
 func fail(_ message: String, code: Int32 = 1) -> Never {

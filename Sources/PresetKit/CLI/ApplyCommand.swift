@@ -1,3 +1,9 @@
+import PresetCompiler
+import PresetCore
+import PresetModel
+import PresetReconcile
+import PresetRender
+
 /// `presetctl apply [PATH|BUNDLE|PLAN]`: push creates and updates, confirm each, report applied/unchanged/failed.
 enum ApplyCommand {
   static let command = CommandLineTool.Command(

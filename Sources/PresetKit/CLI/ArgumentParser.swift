@@ -1,3 +1,5 @@
+import PresetCore
+
 /// A small argument parser: long options (`--out FILE`, `--out=FILE`), flags, `-h`, positionals and `--`.
 ///
 /// Own code rather than swift-argument-parser because the project takes no package dependencies; it keeps

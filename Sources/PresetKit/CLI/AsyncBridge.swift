@@ -19,6 +19,6 @@ package enum AsyncBridge {
   }
 
   private final class Box<T>: @unchecked Sendable {
-    var value: T?
+    package var value: T?
   }
 }

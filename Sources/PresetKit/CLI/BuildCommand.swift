@@ -1,4 +1,9 @@
 import Foundation
+import PresetCompiler
+import PresetCore
+import PresetModel
+import PresetReconcile
+import PresetRender
 
 /// `presetctl build [PATH] [--output FILE|-]`: validate, then write the bundle atomically and print a summary
 /// (on stderr when the bundle itself goes to stdout).
@@ -69,7 +74,7 @@ enum BuildCommand {
     let read = [path] + compiled.compactMap(\.prompt).map { $0.hasPrefix("/") ? $0 : layout.root.path + "/" + $0 }
     let digest: String
     do {
-      try target.refuseOverwriting(OutputTarget.Sources(root: layout, files: read))
+      try target.refuseOverwriting(OutputTarget.Sources(root: layout.canonicalRoot, files: read))
       digest = try PresetBundle.write(entries, spool: spool, to: target)
     } catch let error as AtomicFile.WriteError {
       console.error(error)

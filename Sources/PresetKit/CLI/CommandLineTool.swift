@@ -1,3 +1,7 @@
+import PresetCore
+import PresetReconcile
+import PresetRender
+
 /// The `presetctl` command line: parses the command name and hands over to one command.
 ///
 /// Exit codes follow `terraform plan -detailed-exitcode`: 0 success or no changes, 1 error, 2 changes or drift.

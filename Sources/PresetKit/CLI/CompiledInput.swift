@@ -1,4 +1,7 @@
 import Foundation
+import PresetCore
+import PresetReconcile
+import PresetRender
 
 /// Recognises presetctl's own JSON output (a bundle, a saved plan) given where preset YAML is expected, so
 /// `validate build/presets.bundle.json` says what the file is instead of compiling it as a YAML preset (JSON is

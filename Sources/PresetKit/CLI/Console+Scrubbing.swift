@@ -1,3 +1,5 @@
+import PresetReconcile
+
 extension Console {
   /// Removes the API key, and any long piece of it, from everything a command writes (`KeyScrubber`'s rule),
   /// even when live data (a prompt, a name) carries it.
@@ -25,7 +27,7 @@ extension Console {
     static let width = KeyScrubber.minimumPiece
 
     /// `text` without the key.
-    func scrub(_ text: String) -> String {
+    package func scrub(_ text: String) -> String {
       // Keys shorter than a window are only removed whole.
       guard !windows.isEmpty else { return text.contains(scrubber.secret) ? scrubber.scrub(text) : text }
       var window: UInt64 = 0

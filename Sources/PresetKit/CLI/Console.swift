@@ -1,3 +1,6 @@
+import PresetCore
+import PresetRender
+
 #if canImport(Glibc)
   import Glibc
 #endif

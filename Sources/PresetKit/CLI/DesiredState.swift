@@ -1,4 +1,9 @@
 import Foundation
+import PresetCompiler
+import PresetCore
+import PresetModel
+import PresetReconcile
+import PresetRender
 
 /// Loads the desired presets for plan/apply/drift from a repository path, a bundle file or a saved plan.
 enum DesiredState {

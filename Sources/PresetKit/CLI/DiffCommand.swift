@@ -1,4 +1,9 @@
 import Foundation
+import PresetCompiler
+import PresetCore
+import PresetModel
+import PresetReconcile
+import PresetRender
 
 /// `presetctl diff --base REV [--head REV] [PATH]` and `presetctl diff OLD.json NEW.json`: the pull-request review.
 enum DiffCommand {

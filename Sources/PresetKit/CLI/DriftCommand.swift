@@ -1,3 +1,8 @@
+import PresetCompiler
+import PresetPolicy
+import PresetReconcile
+import PresetRender
+
 /// `presetctl drift [PATH|BUNDLE]`: the scheduled check that live presets still match the repository.
 enum DriftCommand {
   static let command = CommandLineTool.Command(

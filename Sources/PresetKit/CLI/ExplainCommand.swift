@@ -1,3 +1,9 @@
+import PresetCompiler
+import PresetCore
+import PresetModel
+import PresetReconcile
+import PresetRender
+
 /// `presetctl explain SLUG`: show the merged request of one preset and where every value came from.
 enum ExplainCommand {
   static let command = CommandLineTool.Command(

@@ -1,3 +1,7 @@
+import PresetReconcile
+import PresetRender
+import PresetSchema
+
 extension ImportCommand {
   /// Policy and prompt lint of every imported preset, as warnings on stderr: importing adopts what is live, so
   /// findings never stop it (`validate` then reports the errors among them). The policy is the nearest
@@ -8,7 +12,8 @@ extension ImportCommand {
       guard let live, let file = LiveImport.file(for: live, validators: SkinValidators.embedded) else { return nil }
       return ReviewLiveCheck.Item(text: file.text, relativePath: (folder.isEmpty ? "" : folder + "/") + slug + ".yaml")
     }
-    let outcome = ReviewLiveCheck.check(items, path: into, nearest: true, style: context.console.errStyle)
+    let outcome = ReviewLiveCheck.check(
+      items, path: into, nearest: true, report: DiagnosticRenderer.textReport(style: context.console.errStyle))
     guard !outcome.diagnostics.isEmpty else { return }
     let errors = outcome.diagnostics.filter { $0.severity == .error }.count
     context.console.error(

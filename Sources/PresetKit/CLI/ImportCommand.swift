@@ -1,4 +1,9 @@
 import Foundation
+import PresetCore
+import PresetModel
+import PresetReconcile
+import PresetRender
+import PresetSchema
 
 /// `presetctl import [SLUG...|--all] --into DIR`: write preset files for live presets (adopting UI-made ones).
 enum ImportCommand {

@@ -1,3 +1,9 @@
+import PresetCompiler
+import PresetCore
+import PresetModel
+import PresetReconcile
+import PresetRender
+
 /// `presetctl plan [PATH|BUNDLE] [--out PLAN|-]`: compare desired presets with live ones and show what apply would do.
 enum PlanCommand {
   static let command = CommandLineTool.Command(
@@ -68,7 +74,7 @@ enum PlanCommand {
     guard !path.hasSuffix(".json") else { return OutputTarget.Sources(root: nil, files: [path]) }
     let layout = RepositoryLayout(containing: path)
     let prompts = presets.compactMap(\.promptSource?.file).map { $0.hasPrefix("/") ? $0 : layout.root.path + "/" + $0 }
-    return OutputTarget.Sources(root: layout, files: [path] + prompts)
+    return OutputTarget.Sources(root: layout.canonicalRoot, files: [path] + prompts)
   }
 
   /// Reads the live state for `presets` (one GET each plus the list pages); reports and returns nil on failure.

@@ -1,3 +1,9 @@
+import PresetCore
+import PresetModel
+import PresetReconcile
+import PresetRender
+import PresetSchema
+
 extension PromoteCommand {
   /// The state word of a row.
   static func state(_ row: Row, fromName: String, toName: String) -> String {

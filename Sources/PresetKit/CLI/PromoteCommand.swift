@@ -1,3 +1,9 @@
+import PresetCompiler
+import PresetModel
+import PresetReconcile
+import PresetRender
+import PresetSchema
+
 /// `presetctl promote --from staging --to production`: which presets differ between two environments' live state,
 /// beyond the differences `presetctl.yaml` declares between them.
 ///

@@ -1,4 +1,6 @@
 import Foundation
+import PresetReconcile
+import PresetRender
 
 /// The flags every command that talks to OpenRouter shares, and how they become a client.
 enum RemoteOptions {

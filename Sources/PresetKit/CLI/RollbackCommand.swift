@@ -1,4 +1,10 @@
 import Foundation
+import PresetCompiler
+import PresetCore
+import PresetModel
+import PresetReconcile
+import PresetRender
+import PresetSchema
 
 #if canImport(Glibc)
   import Glibc
@@ -140,7 +146,7 @@ enum RollbackCommand {
     }
     let outcome = ReviewLiveCheck.check(
       [ReviewLiveCheck.Item(text: file.text, relativePath: repositoryFile(of: slug, path: path))], path: path,
-      style: context.console.errStyle)
+      report: DiagnosticRenderer.textReport(style: context.console.errStyle))
     if !outcome.report.isEmpty {
       context.console.error("checks of the content of v\(target) (as a preset file):\n" + outcome.report)
     }

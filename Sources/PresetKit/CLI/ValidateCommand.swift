@@ -1,4 +1,10 @@
 import Foundation
+import PresetCompiler
+import PresetCore
+import PresetModel
+import PresetPolicy
+import PresetReconcile
+import PresetRender
 
 /// `presetctl validate [PATH...]`: report every diagnostic of every file; exit 1 on any error.
 enum ValidateCommand {
@@ -51,20 +57,6 @@ enum ValidateCommand {
       context.console.write(renderer.render(result.diagnostics, format: format))
     }
     return result.hasErrors ? CommandLineTool.exitError : CommandLineTool.exitOK
-  }
-}
-
-extension DiagnosticRenderer {
-  /// A renderer whose snippets are read from the compiled repository.
-  static func forResult(_ result: CompileResult, style: Style) -> DiagnosticRenderer {
-    let layout = result.layout
-    let root = layout.root.path
-    return DiagnosticRenderer(style: style) { file in
-      let path = file.hasPrefix("/") ? file : root + "/" + file
-      // Snippets never quote a file outside the repository (a symlink pointing out of it, say).
-      guard layout.contains(URL(fileURLWithPath: path)) else { return nil }
-      return try? FileReader.read(path, limit: 64 * 1024 * 1024)
-    }
   }
 }
 

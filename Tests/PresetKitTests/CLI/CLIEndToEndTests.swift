@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
 
 /// Runs the built `presetctl` binary like a user or CI job would.

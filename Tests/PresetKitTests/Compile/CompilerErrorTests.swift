@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
 
 /// Each bad preset input yields its code at the right place, and nothing compiles half-way.

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
 
 /// Formatting, ordering and line endings must not change versions or bundle bytes.
 @Suite struct CompilerInvarianceTests {

@@ -1,6 +1,8 @@
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
 
 @Suite struct NormalisationRulesTests {
   private func config(_ json: String) throws -> JSONObject {

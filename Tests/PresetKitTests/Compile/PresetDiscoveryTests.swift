@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import PresetCompiler
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
 
 /// Which files a PATH holds: a PATH without presets is an error (unless `--allow-empty`), and files with a
 /// miscased `.YAML`/`.YML` extension are reported, never skipped silently.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
 
 /// Wrong preset bodies: each yields exactly the expected code at the YAML line and column where it was written.

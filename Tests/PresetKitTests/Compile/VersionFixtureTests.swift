@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import PresetCompiler
+@testable import PresetCore
 @testable import PresetKit
 
 /// `../shared/fixtures/versions`: versions computed by an independent implementation of the same rules.

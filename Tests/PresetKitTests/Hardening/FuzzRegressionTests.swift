@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
+@testable import PresetReconcile
+@testable import PresetRender
 
 /// Inputs the fuzzers (Tests/Fuzz) found breaking an invariant, kept so the fixes stay fixed.
 @Suite struct FuzzRegressionTests {

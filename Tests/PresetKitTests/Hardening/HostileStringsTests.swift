@@ -2,7 +2,10 @@ import Foundation
 import OpenRouterFake
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetReconcile
+@testable import PresetRender
 
 extension Hardening {
   /// Server and file text carrying terminal escapes, CR/LF, bidi controls, Markdown structure and the API key

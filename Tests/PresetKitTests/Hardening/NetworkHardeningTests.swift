@@ -2,7 +2,9 @@ import Foundation
 import OpenRouterFake
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
 
 extension Hardening {
   /// A broken or hostile server, through the built binary: each failure is reported readably, within a memory and

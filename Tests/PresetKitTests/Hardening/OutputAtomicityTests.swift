@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
 
 #if canImport(Glibc)
   import Glibc

@@ -2,7 +2,10 @@ import Foundation
 import OpenRouterFake
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
+@testable import PresetReconcile
 
 #if canImport(Glibc)
   import Glibc

@@ -3,6 +3,7 @@ import OpenRouterFake
 import Testing
 
 @testable import PresetKit
+@testable import PresetModel
 
 extension Hardening {
   /// The API key never reaches stdout, stderr, files or error messages: for every command that takes a key, with

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
 
 @Suite struct CanonicalJSONTests {

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
 
 @Suite struct JSONValueTests {

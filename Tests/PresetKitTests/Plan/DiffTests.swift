@@ -1,6 +1,8 @@
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetReconcile
 
 @Suite struct DiffTests {
   @Test func jsonDiffByPath() throws {

@@ -2,7 +2,10 @@ import Foundation
 import OpenRouterFake
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
+@testable import PresetReconcile
 
 /// A saved plan is refused, with a named reason, unless it is internally consistent (entries agree with the
 /// embedded bundle, one entry per preset, valid actions), made against the API being applied to, and of the

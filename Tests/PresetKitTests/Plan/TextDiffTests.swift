@@ -1,6 +1,9 @@
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetReconcile
+@testable import PresetRender
 
 /// The prompt diff: the same hunks as the old quadratic implementation for ordinary prompts, bounded time and
 /// memory for any prompt the loader accepts, and "prompt replaced (N → M lines)" past the bound.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import PresetCompiler
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetPolicy
 
 /// A malformed part of `presetctl.yaml` is reported and left out; the rest of the configuration still applies
 /// and every other diagnostic of the run (schema errors, policy findings, lints) is reported in the same run.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PresetKit
+@testable import PresetPolicy
 
 @Suite struct GlobPatternTests {
   @Test func pathStarStaysInOneSegment() {

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
+@testable import PresetPolicy
 
 @Suite struct PolicyConfigTests {
   static let example = """

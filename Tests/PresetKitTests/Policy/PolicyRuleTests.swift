@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
+@testable import PresetCompiler
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
+@testable import PresetPolicy
 
 /// Each rule kind: a violation where the value was written (including `_defaults.yaml` and `presetctl.yaml`),
 /// `related` at the rule's key in presetctl.yaml, and no finding where the preset complies or is out of scope.

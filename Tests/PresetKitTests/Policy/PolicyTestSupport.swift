@@ -1,6 +1,9 @@
 import Foundation
 
+@testable import PresetCompiler
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetPolicy
 
 /// Compiles a throw-away repository and runs the policy over it.
 struct PolicyRun {

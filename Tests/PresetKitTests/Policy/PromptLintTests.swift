@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetPolicy
+@testable import PresetReconcile
 
 /// Each prompt lint: what it finds, where (prompt files exactly, YAML prompts best effort), default severities,
 /// and configured severities.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import PresetKit
+@testable import PresetPolicy
 
 /// The byte-level scanners on their own: edge cases that are awkward to build as repositories.
 @Suite struct PromptScannerTests {

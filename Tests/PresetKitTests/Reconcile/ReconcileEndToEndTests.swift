@@ -2,7 +2,9 @@ import Foundation
 import OpenRouterFake
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetReconcile
 
 /// plan / apply / drift / import / rollback through the binary against the fake OpenRouter.
 @Suite(.serialized) struct ReconcileEndToEndTests {

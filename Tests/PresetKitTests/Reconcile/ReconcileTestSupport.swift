@@ -1,7 +1,9 @@
 import Foundation
 import OpenRouterFake
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetReconcile
 
 /// A temporary preset repository plus a running fake OpenRouter, driven through the built binary.
 struct ReconcileFixture {

@@ -3,6 +3,10 @@ import OpenRouterFake
 import PresetKit
 import Testing
 
+@testable import PresetCore
+@testable import PresetReconcile
+@testable import PresetSchema
+
 @Suite("OpenRouterClient createVersion")
 struct ClientCreateTests {
   /// A body per skin carrying the prompt "Be brief." and model "m/x".

@@ -3,6 +3,10 @@ import OpenRouterFake
 import PresetKit
 import Testing
 
+@testable import PresetCore
+@testable import PresetReconcile
+@testable import PresetSchema
+
 @Suite("OpenRouterClient reads")
 struct ClientReadTests {
   @Test("listPresets follows offset/limit pages past 100 presets, newest first")

@@ -3,6 +3,8 @@ import OpenRouterFake
 import Testing
 
 @testable import PresetKit
+@testable import PresetReconcile
+@testable import PresetSchema
 
 @Suite("OpenRouterClient key handling and URL safety")
 struct ClientSecurityTests {

@@ -2,7 +2,9 @@ import Foundation
 import OpenRouterFake
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetReconcile
 
 /// A POST whose outcome is unknown may still be committed after the client gave up. The client waits for the
 /// in-flight POST's fate (reading back within a grace) before it ever sends it again.

@@ -3,6 +3,10 @@ import OpenRouterFake
 import PresetKit
 import Testing
 
+@testable import PresetCore
+@testable import PresetReconcile
+@testable import PresetSchema
+
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif

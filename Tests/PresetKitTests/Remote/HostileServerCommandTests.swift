@@ -3,6 +3,7 @@ import OpenRouterFake
 import Testing
 
 @testable import PresetKit
+@testable import PresetModel
 
 /// The hostile-server rules through the built binary: each ends the command with one clear message, in time.
 @Suite("Commands against a hostile server")

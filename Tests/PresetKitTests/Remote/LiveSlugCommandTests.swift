@@ -2,6 +2,7 @@ import Foundation
 import OpenRouterFake
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
 
 /// Bad live slugs through the commands: skipped and reported once, the rest still works.

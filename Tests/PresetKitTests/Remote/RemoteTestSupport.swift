@@ -2,6 +2,8 @@ import Foundation
 import OpenRouterFake
 import PresetKit
 import Testing
+@testable import PresetCore
+@testable import PresetReconcile
 
 /// Helpers for tests that run the client against an in-process fake.
 enum RemoteTest {

@@ -1,6 +1,9 @@
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetReconcile
+@testable import PresetRender
 
 /// The one neutraliser every renderer uses: each format's escaping, and that safe text passes unchanged.
 @Suite struct SafeTextTests {

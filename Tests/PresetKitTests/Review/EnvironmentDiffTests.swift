@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
+@testable import PresetReconcile
+@testable import PresetRender
 
 /// `presetctl diff` without `--env` on a repository whose `presetctl.yaml` declares environments: one review
 /// per environment, override changes attributed to `presetctl.yaml`, and a Markdown comment that stays small.

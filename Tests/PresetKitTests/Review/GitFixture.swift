@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetReconcile
 
 /// A throw-away git repository: write files, commit, run `presetctl` inside it.
 ///

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetRender
 
 /// `presetctl diff` end to end: real git repositories in a temp folder, the built binary, golden outputs.
 /// Serialized: each test starts dozens of git and presetctl processes, which would crowd timing-sensitive suites.

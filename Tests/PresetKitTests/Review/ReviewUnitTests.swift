@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
+@testable import PresetReconcile
+@testable import PresetRender
+@testable import PresetSchema
 
 /// The comparison model, risk rules and renderer limits, without git or the binary.
 @Suite struct ReviewUnitTests {

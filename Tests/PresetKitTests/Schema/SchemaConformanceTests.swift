@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
+@testable import PresetSchema
 
 /// Runs the official JSON-Schema-Test-Suite (draft 2020-12) from `../shared`.
 @Suite struct SchemaConformanceTests {

@@ -1,6 +1,9 @@
 import Testing
 
+@testable import PresetCompiler
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetSchema
 
 /// The wording, codes and locations of violations: what a user sees when a preset is wrong.
 @Suite struct SchemaErrorQualityTests {

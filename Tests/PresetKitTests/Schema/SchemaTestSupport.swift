@@ -1,6 +1,8 @@
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetSchema
 
 /// Small helpers for schema tests: schemas and instances are written as JSON text.
 enum SchemaTestSupport {

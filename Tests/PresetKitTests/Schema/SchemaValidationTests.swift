@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
+@testable import PresetSchema
 
 /// Semantics beyond the official suite: numbers, regex translation, references, compile errors, robustness.
 @Suite struct SchemaValidationTests {

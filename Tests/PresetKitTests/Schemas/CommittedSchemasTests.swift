@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetSchema
 
 /// Checks on the committed schema files themselves; none of these needs `../shared`.
 @Suite struct CommittedSchemasTests {

@@ -1,6 +1,8 @@
 import Foundation
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
 
 /// OpenRouter's OpenAPI document from `../shared`, loaded with presetctl's own `YAMLLoader`, for the
 /// "schemas are current" tests (so they derive exactly what `presetctl-schemagen <spec.yaml>` writes).

@@ -1,6 +1,8 @@
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetSchema
 
 /// The OpenAPI → 2020-12 conversion on small hand-written specs.
 @Suite struct SchemaDerivationTests {

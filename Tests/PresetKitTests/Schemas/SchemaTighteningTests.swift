@@ -1,6 +1,8 @@
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetSchema
 
 /// Tightenings are patches that must find what they were written against.
 @Suite struct SchemaTighteningTests {

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetSchema
 
 /// The committed `schemas/` and `EmbeddedSchemas.swift` are what the spec derives today, byte for byte.
 @Suite struct SchemasAreCurrentTests {
@@ -13,7 +15,7 @@ import Testing
     #expect(
       files.map(\.path) == [
         "schemas/chat-completions.schema.json", "schemas/messages.schema.json", "schemas/responses.schema.json",
-        "schemas/preset.schema.json", "Sources/PresetKit/Schema/EmbeddedSchemas.swift",
+        "schemas/preset.schema.json", "Sources/PresetSchema/Schema/EmbeddedSchemas.swift",
       ])
     for file in files {
       let url = Shared.packageRoot.appendingPathComponent(file.path)

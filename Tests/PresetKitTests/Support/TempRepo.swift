@@ -1,6 +1,9 @@
 import Foundation
 
+@testable import PresetCompiler
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetReconcile
 
 /// A throw-away preset repository in a temporary folder, with a `.git` marker so it is its own root.
 struct TempRepo {

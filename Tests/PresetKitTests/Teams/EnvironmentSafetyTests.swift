@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import PresetCompiler
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
 
 /// Environments are safe by construction: no environment can deploy to another one's slugs, whatever
 /// `presetctl.yaml` says (README "Environments").

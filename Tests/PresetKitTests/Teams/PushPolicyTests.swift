@@ -2,6 +2,7 @@ import Foundation
 import OpenRouterFake
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
 
 /// Pushes that do not come from the repository (rollback), imports, and promote: policy and lint still apply,

@@ -2,6 +2,8 @@ import Foundation
 import OpenRouterFake
 import Testing
 
+@testable import PresetCompiler
+@testable import PresetCore
 @testable import PresetKit
 
 /// Folder defaults, environments, explain and promote.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import PresetCompiler
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
 
 /// Plain `validate` checks every environment, reports a finding written once only once, and finds
 /// `presetctl.yaml` the same way for every PATH (README "Environments", "Policy and prompt lint").

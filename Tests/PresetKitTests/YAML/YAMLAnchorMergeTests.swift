@@ -1,5 +1,6 @@
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
 
 /// Anchors, aliases and `<<` merge keys.

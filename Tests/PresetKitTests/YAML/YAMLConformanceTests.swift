@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
+@testable import PresetModel
 
 /// The yaml-test-suite (see ../shared/testsuites/README.md, section 4): every case with `in.json` must load to
 /// that JSON, every `error` case must be rejected, except the cases listed in `skipped` with their reason.

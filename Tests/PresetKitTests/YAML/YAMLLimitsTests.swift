@@ -1,6 +1,7 @@
 import Dispatch
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
 
 /// Hostile and malformed input: expansion budget, depth, size, encoding and syntax errors.

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import PresetCore
 @testable import PresetKit
 
 /// Documents, source maps, duplicate and complex keys.

@@ -1,3 +1,4 @@
+@testable import PresetCore
 @testable import PresetKit
 
 /// Small helpers shared by the YAML loader tests.

@@ -1,0 +1,250 @@
+import Foundation
+import PresetCore
+import PresetModel
+import PresetPolicy
+
+/// A valid slug as written, with its place: the input of the duplicate and environment-slug checks.
+struct WrittenSlug: Sendable {
+  package var slug: String
+  /// The `slug` value's location.
+  var location: SourceLocation
+  /// The document's first key (the preset's `source`).
+  var source: Preset.Origin
+}
+
+/// What compiling one file produced, for every environment of the compilation.
+struct FileOutput<T: Sendable>: Sendable {
+  /// A compiled preset's value in one environment.
+  package struct Entry: Sendable {
+    /// The slug as written in the preset file.
+    var baseSlug: String
+    /// The slug in this environment.
+    package var slug: String
+    /// Where the preset was written.
+    var source: Preset.Origin
+    package var value: T
+  }
+
+  /// A finding of one environment's compilation of one preset.
+  struct Tagged: Sendable {
+    var diagnostic: Diagnostic
+    /// Index into the compilation's environments.
+    var variant: Int
+    /// The preset's slug as written.
+    var preset: String
+  }
+
+  /// Per environment, the presets that compiled without errors.
+  var values: [[Entry]]
+  /// Findings that do not depend on the environment (YAML, preset document shape), reported once.
+  var shared: [Diagnostic] = []
+  /// Findings of each environment's compilation.
+  var tagged: [Tagged] = []
+  /// Every valid slug written in the file.
+  var bases: [WrittenSlug] = []
+  /// The slugs (as written) of the presets that compiled without errors in at least one environment, in
+  /// document order: the input of the duplicate-slug check.
+  var compiled: [WrittenSlug] = []
+}
+
+extension Compiler {
+  /// Prompt files already read in one file, by path as written: every environment shares one read.
+  typealias PromptCache = [String: Result<(String, String), PromptFileProblem>]
+
+  /// Compiles one file: every document in it, once per environment of `context`, from one read and parse.
+  func compileFile<T: Sendable>(
+    _ file: RepositoryLayout.PresetFile, context: FileContext, transform: @Sendable (Preset) -> T
+  ) -> FileOutput<T> {
+    let layout = context.layout
+    let path = file.path
+    let relative = file.relativePath
+    var output = FileOutput<T>(values: Array(repeating: [], count: context.variants.count))
+    // Same rule as prompt files: a symlink must not pull content from outside the repository into a bundle.
+    if file.mayLeaveRoot, let resolved = RepositoryLayout.realPath(path), !layout.containsResolved(resolved) {
+      output.shared.append(
+        .error(
+          "compile.file-outside",
+          "preset file \(relative) is a symlink to a file outside the repository root; preset files must stay inside it",
+          at: SourceLocation(file: relative, line: 1, column: 1)))
+      return output
+    }
+    let bytes: [UInt8]
+    do {
+      bytes = try FileReader.read(path, limit: options.yamlLimits.maxFileBytes)
+    } catch {
+      output.shared.append(
+        .error(error.code, error.message(for: relative), at: SourceLocation(file: relative, line: 1, column: 1)))
+      return output
+    }
+    let documents: [LocatedDocument]
+    do {
+      documents = try YAMLLoader.load(bytes, file: relative, limits: options.yamlLimits)
+    } catch {
+      output.shared += error.diagnostics
+      return output
+    }
+    let defaults = context.defaults(for: file)
+    var prompts = PromptCache()
+    for document in documents where !document.value.isNull {
+      guard var base = PresetSource.parse(document, defaultSkin: defaults.skin, diagnostics: &output.shared) else {
+        continue
+      }
+      // Folder defaults are the same in every environment: merged once, environments go over the result.
+      base.applyLayers(defaults: defaults, environment: nil)
+      let origin = Preset.Origin(file: base.firstKeyLocation.file, line: base.firstKeyLocation.line)
+      let written = WrittenSlug(
+        slug: base.slug, location: base.document.sourceMap.location(of: JSONPointer.root.appending("slug")),
+        source: origin)
+      if PresetSource.isValidSlug(base.slug) { output.bases.append(written) }
+      var compiledSomewhere = false
+      for (index, environment) in context.variants.enumerated() {
+        var source = base
+        if let environment {
+          source.applyLayers(defaults: .empty, environment: environment)
+          source.slug = environment.slug(for: base.slug)
+          // An environment slug that is not valid is reported once per environment and preset by
+          // `environmentSlugProblems`; the preset is not compiled for it.
+          guard PresetSource.isValidSlug(source.slug) || source.hasErrors else { continue }
+        }
+        var diagnostics: [Diagnostic] = []
+        if var preset = compilePreset(source, layout: layout, prompts: &prompts, diagnostics: &diagnostics),
+          !source.hasErrors
+        {
+          // Policy and prompt lint need the merged request with positions, so they run here, before that
+          // request is dropped.
+          diagnostics += PolicyEngine.check(preset, config: context.policy)
+          if !context.retainRequest { preset.request = nil }
+          output.values[index].append(
+            .init(baseSlug: base.slug, slug: preset.slug, source: origin, value: transform(preset)))
+          compiledSomewhere = true
+        }
+        for diagnostic in diagnostics {
+          output.tagged.append(.init(diagnostic: diagnostic, variant: index, preset: base.slug))
+        }
+      }
+      if compiledSomewhere { output.compiled.append(written) }
+    }
+    return output
+  }
+
+  /// Compiles one parsed preset; nil (with diagnostics) when it has errors.
+  func compilePreset(
+    _ source: PresetSource, layout: RepositoryLayout, diagnostics: inout [Diagnostic]
+  ) -> Preset? {
+    var prompts = PromptCache()
+    return compilePreset(source, layout: layout, prompts: &prompts, diagnostics: &diagnostics)
+  }
+
+  /// Compiles one parsed preset, reading prompt files through `prompts`; nil (with diagnostics) on errors.
+  func compilePreset(
+    _ source: PresetSource, layout: RepositoryLayout, prompts: inout PromptCache, diagnostics: inout [Diagnostic]
+  ) -> Preset? {
+    let map = source.document.sourceMap
+    let requestRoot = JSONPointer.root.appending("request")
+    func documentPointer(_ requestPointer: JSONPointer) -> JSONPointer {
+      JSONPointer(components: requestRoot.components + requestPointer.components)
+    }
+    var errors = false
+    let extraction = SystemPromptExtraction.extract(from: source.request, skin: source.skin) { pointer in
+      map.location(of: documentPointer(pointer))
+    }
+    for diagnostic in extraction.diagnostics {
+      if diagnostic.severity == .error { errors = true }
+      diagnostics.append(diagnostic)
+    }
+    var rawPrompt = extraction.prompt
+    var promptSource: Preset.Origin?
+    if let pointer = extraction.pointer {
+      let location = map.location(of: documentPointer(pointer))
+      promptSource = Preset.Origin(file: location.file, line: location.line)
+    }
+    var filePrompt: String?
+    if let promptPath = source.systemPromptFile {
+      let pointer = JSONPointer.root.appending("system_prompt_file")
+      if extraction.pointer != nil {
+        errors = true
+        diagnostics.append(
+          .error(
+            "compile.prompt-conflict",
+            "`system_prompt_file` and a system prompt inside `request` both set the prompt; keep one",
+            at: map.location(of: pointer), path: pointer.description))
+      }
+      let read =
+        prompts[promptPath] ?? readPromptFile(promptPath, presetFile: source.firstKeyLocation.file, layout: layout)
+      prompts[promptPath] = read
+      switch read {
+      case .success(let (text, relativePath)):
+        rawPrompt = text
+        filePrompt = NormalisationRules.normalisePrompt(text)
+        promptSource = Preset.Origin(file: relativePath, line: 1)
+      case .failure(let problem):
+        errors = true
+        diagnostics.append(
+          .error(problem.code, problem.message, at: map.location(of: pointer), path: pointer.description))
+      }
+    }
+    let (body, shifted) = RequestBody.make(request: source.request, skin: source.skin, filePrompt: filePrompt)
+    for violation in validators.validator(for: source.skin).validate(.object(body)) {
+      errors = true
+      let pointer = RequestBody.requestPointer(forBody: violation.instancePath, shiftedMessages: shifted)
+      let target = pointer.map(documentPointer) ?? JSONPointer.root.appending("system_prompt_file")
+      let location = violation.atKey ? map.keyLocation(of: target) : map.location(of: target)
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, code: violation.code, message: violation.message, location: location,
+          path: target.description, hint: violation.hint))
+    }
+    guard !errors else { return nil }
+    let model = NormalisationRules.model(config: source.request, systemPrompt: rawPrompt)
+    var preset = Preset(
+      slug: source.slug, skin: source.skin, description: source.description, model: model,
+      source: Preset.Origin(file: source.firstKeyLocation.file, line: source.firstKeyLocation.line),
+      promptSource: model.systemPrompt == nil ? nil : promptSource, body: body)
+    // Kept until policy has run on it; `compileFile` drops it unless `retainRequest`.
+    preset.request = LocatedDocument(
+      value: .object(source.request),
+      sourceMap: SourceMap(file: map.file, root: map.node(at: requestRoot).node))
+    return preset
+  }
+
+  /// A prompt file problem: its code and message.
+  struct PromptFileProblem: Error {
+    var code: String
+    var message: String
+  }
+
+  /// Reads a prompt file named relative to the preset file; it must stay inside the repository root.
+  func readPromptFile(
+    _ path: String, presetFile presetRelative: String, layout: RepositoryLayout
+  ) -> Result<(String, String), PromptFileProblem> {
+    // Lexical resolution against the preset file's root-relative folder first (cheap, no URL objects), then
+    // `realpath` so a symlink cannot lead outside the repository either.
+    let folder = RepositoryLayout.folder(of: presetRelative)
+    let joined = RepositoryLayout.normalise(folder.isEmpty ? path : folder + "/" + path)
+    let outside = PromptFileProblem(
+      code: "compile.prompt-file-outside",
+      message: "prompt file `\(path)` lies outside the repository root; prompt files must stay inside it")
+    guard !path.hasPrefix("/"), !presetRelative.hasPrefix("/"), let relative = joined else { return .failure(outside) }
+    let absolute = layout.root.path + "/" + relative
+    if let resolved = RepositoryLayout.realPath(absolute), !layout.containsResolved(resolved) {
+      return .failure(outside)
+    }
+    let bytes: [UInt8]
+    do {
+      bytes = try FileReader.read(absolute, limit: options.maxPromptFileBytes)
+    } catch {
+      return .failure(PromptFileProblem(code: "compile.prompt-file", message: error.message(for: relative)))
+    }
+    if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+      let position = UTF8Validation.position(ofOffset: bad, in: bytes)
+      return .failure(
+        PromptFileProblem(
+          code: "compile.prompt-file-utf8",
+          message: "prompt file \(relative) is not valid UTF-8 (first bad byte at \(position.line):\(position.column))")
+      )
+    }
+    var text = bytes[...]
+    if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
+    return .success((String(decoding: text, as: UTF8.self), relative))
+  }
+}

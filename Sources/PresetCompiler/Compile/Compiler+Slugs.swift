@@ -1,0 +1,103 @@
+import PresetCore
+import PresetModel
+
+/// Checks on the slugs as written and on the slugs every environment derives from them. They need only the
+/// slugs, not the compiled presets, so every compilation runs them for every declared environment: `apply --env
+/// staging` refuses a repository in which staging could write over production's presets.
+extension Compiler {
+  /// The first definition of every slug, and a `compile.duplicate-slug` error for each later one.
+  static func duplicateSlugs(_ bases: [WrittenSlug]) -> (
+    owners: [String: Preset.Origin], diagnostics: [Diagnostic]
+  ) {
+    var owners: [String: Preset.Origin] = [:]
+    var diagnostics: [Diagnostic] = []
+    for base in bases {
+      guard let first = owners[base.slug] else {
+        owners[base.slug] = base.source
+        continue
+      }
+      diagnostics.append(
+        Diagnostic(
+          severity: .error, code: "compile.duplicate-slug",
+          message: "slug `\(base.slug)` is already defined at \(first.file):\(first.line)",
+          location: SourceLocation(file: base.source.file, line: base.source.line, column: 1), path: "/slug",
+          related: [
+            .init(
+              message: "first defined here", location: SourceLocation(file: first.file, line: first.line, column: 1))
+          ]))
+    }
+    return (owners, diagnostics)
+  }
+
+  /// Environment slugs that are not valid (`config.environment-slug`) and live slugs two presets would share
+  /// (`config.environment-collision`).
+  ///
+  /// The slug spaces are the presets without an environment (their plain slugs, which a `default: true`
+  /// environment or one with the template `{slug}` shares) and every environment's template. Two different
+  /// presets whose slugs in two spaces are equal would be one live preset: `a-staging` in production and `a`
+  /// under `{slug}-staging`.
+  static func environmentSlugProblems(
+    bases: [WrittenSlug], owners: [String: Preset.Origin], config: RepositoryConfig
+  ) -> [Diagnostic] {
+    guard !config.environments.isEmpty else { return [] }
+    var spaces = [Space(template: "{slug}", names: [], location: nil)]
+    for environment in config.environments {
+      if let index = spaces.firstIndex(where: { $0.template == environment.slugPattern }) {
+        spaces[index].names.append(environment.name)
+        spaces[index].location = spaces[index].location ?? environment.slugLocation
+      } else {
+        spaces.append(
+          Space(template: environment.slugPattern, names: [environment.name], location: environment.slugLocation))
+      }
+    }
+    func describe(_ space: Space) -> String {
+      space.names.isEmpty
+        ? "without an environment"
+        : "in environment\(space.names.count == 1 ? "" : "s") \(space.names.map { "`\($0)`" }.joined(separator: ", "))"
+    }
+    // A duplicate's later copies do not take part (they are already errors).
+    let presets = bases.filter { base in owners[base.slug].map { $0 == base.source } ?? true }
+    var diagnostics: [Diagnostic] = []
+    var taken: [String: (base: WrittenSlug, space: Int)] = [:]
+    for (index, space) in spaces.enumerated() {
+      for preset in presets {
+        let slug = space.template.replacingOccurrences(of: "{slug}", with: preset.slug)
+        guard PresetSource.isValidSlug(slug) else {
+          diagnostics.append(
+            Diagnostic(
+              severity: .error, code: "config.environment-slug",
+              message:
+                "slug `\(slug)` of preset `\(preset.slug)` \(describe(space)) (template `\(space.template)`) is \(slug.utf8.count) characters, more than \(PresetSource.maxSlugLength)",
+              location: preset.location, path: "/slug",
+              related: space.location.map { [.init(message: "the template is declared here", location: $0)] } ?? []))
+          continue
+        }
+        guard let first = taken[slug] else {
+          taken[slug] = (preset, index)
+          continue
+        }
+        var related: [Diagnostic.Related] = [
+          .init(message: "`\(first.base.slug)` is defined here", location: first.base.location)
+        ]
+        for place in [spaces[first.space].location, space.location].compactMap({ $0 }) {
+          related.append(.init(message: "slug template declared here", location: place))
+        }
+        diagnostics.append(
+          Diagnostic(
+            severity: .error, code: "config.environment-collision",
+            message:
+              "preset `\(preset.slug)` \(describe(space)) and preset `\(first.base.slug)` \(describe(spaces[first.space])) both get the live slug `\(slug)`; one would overwrite the other",
+            location: preset.location, path: "/slug", related: related,
+            hint: "rename one of the presets, or change the environment's `slug` template"))
+      }
+    }
+    return diagnostics
+  }
+}
+
+/// One set of live slugs: a template and the environments that use it (none: the presets without one).
+private struct Space {
+  var template: String
+  var names: [String]
+  var location: SourceLocation?
+}

@@ -1,0 +1,204 @@
+import Foundation
+import PresetCore
+import PresetModel
+import PresetPolicy
+import PresetSchema
+
+/// Turns a repository of preset YAML into compiled presets and diagnostics: the main job behind
+/// `validate`, `build` and every command that needs the desired state.
+package struct Compiler: Sendable {
+  /// Limits and switches for one compilation.
+  package struct Options: Sendable {
+    /// Limits for each YAML file.
+    package var yamlLimits = YAMLLoader.Limits()
+    /// Largest prompt file accepted, in bytes.
+    package var maxPromptFileBytes = 4 * 1024 * 1024
+    /// Files compiled concurrently (files are independent; output order does not depend on it).
+    package var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    /// The environment from `presetctl.yaml` to compile for (its slugs and request overrides); nil for the one
+    /// marked `default: true`, or none when no environment is.
+    package var environment: String?
+    /// Keep each preset's merged request with its source map (`Preset.request`), for `explain`. Off by default:
+    /// it costs memory on large repositories and nothing else needs it after compilation.
+    package var retainRequest = false
+    /// Every PATH must hold a preset file and the compilation at least one preset, else `input.no-presets`:
+    /// a mistyped or empty PATH in CI must not pass as "0 presets, all valid". The commands set it unless
+    /// `--allow-empty` is given; off for library callers that compile trees which may legitimately be empty.
+    package var requirePresets = false
+
+    /// Default options.
+    package init() {}
+  }
+
+  /// The options in effect.
+  package var options: Options
+  /// The compiled skin schemas, shared by every file.
+  package var validators: SkinValidators
+
+  /// Creates a compiler with the embedded skin schemas.
+  package init(options: Options = Options()) {
+    self.options = options
+    self.validators = SkinValidators.embedded
+  }
+
+  /// Compiles every preset file under `path` (a folder or a file).
+  package func compile(path: String) -> CompileResult {
+    compile(paths: [path])
+  }
+
+  /// Compiles every preset file under several paths of one repository (the root is found from the first).
+  package func compile(paths: [String]) -> CompileResult {
+    compile(paths: paths, layout: RepositoryLayout(containing: paths.first ?? "."))
+  }
+
+  /// Compiles preset files under several paths with an explicit repository root.
+  package func compile(paths: [String], layout: RepositoryLayout) -> CompileResult {
+    var (result, compiled) = compile(paths: paths, layout: layout) { $0 }
+    result.presets = compiled
+    return result
+  }
+
+  /// Compiles and turns each preset into `T` on the worker thread that compiled it, so the full `Preset` need
+  /// not be kept (a build keeps only each preset's serialised bundle entry). Values come back sorted by slug;
+  /// `CompileResult.presets` stays empty.
+  package func compile<T: Sendable>(
+    paths: [String], layout: RepositoryLayout, transform: @escaping @Sendable (Preset) -> T
+  ) -> (result: CompileResult, values: [T]) {
+    let (result, environments) = run(paths: paths, layout: layout, allEnvironments: false, transform: transform)
+    return (result, environments.first?.values ?? [])
+  }
+
+  /// Compiles the presets for every environment of `presetctl.yaml` in one pass: each file is read and parsed
+  /// once, then each environment's overrides are merged over the parsed request and the result is validated,
+  /// normalised, checked against policy and linted per environment. When no environment is marked
+  /// `default: true`, the presets without an environment come first (name nil). `options.environment` is
+  /// ignored.
+  ///
+  /// The diagnostics in `result` are merged across environments and presets: one finding per (code, location,
+  /// message), with `environment` naming the environments it occurs in (nil when it occurs in all of them) and,
+  /// when it was written once for several presets (a `_defaults.yaml`, `presetctl.yaml`), the affected presets
+  /// appended to the message. `result.presets` stays empty; `result.environment` is nil.
+  package func compileAllEnvironments<T: Sendable>(
+    paths: [String], layout: RepositoryLayout, transform: @escaping @Sendable (Preset) -> T
+  ) -> (result: CompileResult, environments: [CompiledEnvironment<T>]) {
+    run(paths: paths, layout: layout, allEnvironments: true, transform: transform)
+  }
+
+  /// `compileAllEnvironments(paths:layout:transform:)` keeping the compiled presets.
+  package func compileAllEnvironments(paths: [String], layout: RepositoryLayout) -> (
+    result: CompileResult, environments: [CompiledEnvironment<Preset>]
+  ) {
+    compileAllEnvironments(paths: paths, layout: layout) { $0 }
+  }
+
+  /// What every file of one compilation shares.
+  struct FileContext: Sendable {
+    var layout: RepositoryLayout
+    var defaults: [String: FolderDefaults]
+    /// The environments compiled, one pass each over every parsed preset (nil: no environment).
+    var variants: [RepositoryConfig.Environment?]
+    var policy: PolicyConfig
+    var retainRequest: Bool
+
+    /// The defaults in effect for a preset file.
+    func defaults(for file: RepositoryLayout.PresetFile) -> FolderDefaults {
+      defaults[RepositoryLayout.folder(of: file.relativePath)] ?? .empty
+    }
+  }
+
+  private func run<T: Sendable>(
+    paths: [String], layout: RepositoryLayout, allEnvironments: Bool, transform: @escaping @Sendable (Preset) -> T
+  ) -> (CompileResult, [CompiledEnvironment<T>]) {
+    var files: [RepositoryLayout.PresetFile] = []
+    var seenFiles: Set<String> = []
+    var inputDiagnostics: [Diagnostic] = []
+    for path in paths {
+      do {
+        let listing = try layout.listing(under: path)
+        for file in listing.files where seenFiles.insert(file.path).inserted {
+          files.append(file)
+        }
+        inputDiagnostics += listing.miscased.map(Self.miscasedWarning)
+        if listing.files.isEmpty && options.requirePresets {
+          inputDiagnostics.append(Self.noPresetFiles(path, miscased: listing.miscased.count))
+        }
+      } catch {
+        inputDiagnostics.append(contentsOf: error.diagnostics)
+      }
+    }
+    let (config, configDiagnostics) = RepositoryConfig.load(path: paths.first ?? ".", layout: layout)
+    inputDiagnostics += configDiagnostics
+    // A malformed policy rule or lint setting is left out and reported; it does not stop the run, so one typo
+    // in presetctl.yaml does not hide the schema errors, policy findings and lints of every preset.
+    let (policy, policyDiagnostics) = PolicyConfig.parse(config)
+    var variants: [RepositoryConfig.Environment?] = [config.defaultEnvironment]
+    if allEnvironments {
+      variants = (config.defaultEnvironment == nil ? [nil] : []) + config.environments.map { $0 }
+    } else if let name = options.environment {
+      variants = [config.environment(named: name)]
+      if variants[0] == nil {
+        let names = config.environments.map(\.name)
+        inputDiagnostics.append(
+          .error(
+            "config.unknown-environment",
+            names.isEmpty
+              ? "no environments are declared (add `environments:` to \(RepositoryConfig.fileName))"
+              : "unknown environment `\(name)` (declared: \(names.joined(separator: ", ")))",
+            hint: DidYouMean.suggestion(for: name, among: names).map { "did you mean `\($0)`?" }))
+      }
+    }
+    let names = variants.map { $0?.name }
+    if inputDiagnostics.contains(where: { $0.severity == .error }) {
+      // A named environment that did not parse is explained by its own errors, not as "unknown".
+      if configDiagnostics.contains(where: { $0.severity == .error }) {
+        inputDiagnostics.removeAll { $0.code == "config.unknown-environment" }
+      }
+      let result = CompileResult(
+        layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(inputDiagnostics + policyDiagnostics),
+        fileCount: 0,
+        config: config)
+      return (result, names.map { CompiledEnvironment(name: $0, values: []) })
+    }
+    let (defaults, defaultsDiagnostics) = FolderDefaults.resolve(for: files, layout: layout)
+    let context = FileContext(
+      layout: layout, defaults: defaults, variants: variants, policy: policy, retainRequest: options.retainRequest)
+    let perFile = ParallelMap.map(files, parallelism: options.parallelism) { file in
+      compileFile(file, context: context, transform: transform)
+    }
+    var shared = inputDiagnostics + policyDiagnostics + defaultsDiagnostics
+    var tagged: [FileOutput<T>.Tagged] = []
+    var bases: [WrittenSlug] = []
+    var compiled: [WrittenSlug] = []
+    for output in perFile {
+      shared += output.shared
+      tagged += output.tagged
+      bases += output.bases
+      compiled += output.compiled
+    }
+    // Duplicates among presets that compiled (as before environments were compiled together): a broken copy
+    // is reported for what is wrong with it, not as a duplicate too.
+    let (owners, duplicates) = Self.duplicateSlugs(compiled)
+    shared += duplicates
+    shared += Self.environmentSlugProblems(bases: bases, owners: owners, config: config)
+    var environments: [CompiledEnvironment<T>] = []
+    for (index, name) in names.enumerated() {
+      // A duplicate's later copies are dropped in every environment; the first definition stays.
+      var entries = perFile.flatMap { $0.values[index] }.filter { owners[$0.baseSlug] == $0.source }
+      entries.sort { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+      environments.append(CompiledEnvironment(name: name, values: entries.map(\.value)))
+    }
+    let labels = names.map { $0 ?? CompiledEnvironment<T>.noEnvironmentLabel }
+    var diagnostics =
+      shared + DiagnosticMerge.merge(tagged.map { ($0.diagnostic, $0.variant, $0.preset) }, labels: labels)
+    if options.requirePresets && !environments.contains(where: { !$0.values.isEmpty })
+      && !diagnostics.contains(where: { $0.severity == .error })
+    {
+      diagnostics.append(Self.noPresets(paths, fileCount: files.count))
+    }
+    var result = CompileResult(
+      layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(diagnostics), fileCount: files.count,
+      config: config)
+    result.environment = allEnvironments ? nil : variants[0]?.name
+    return (result, environments)
+  }
+}

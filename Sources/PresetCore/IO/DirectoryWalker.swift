@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Lists files below a folder with `readdir`, without per-file `stat` calls or URL objects.
+///
+/// Why not `FileManager.enumerator`: on Linux it builds a URL and fetches resource values per entry, which
+/// cost more than compiling the presets in a 10,000-file repository. `d_type` tells files from folders for
+/// free on common file systems; only unknown types and symlinks are `stat`ed.
+package enum DirectoryWalker {
+  /// One regular file (or symlink to one) found below the start folder.
+  package struct Entry: Sendable {
+    /// Path relative to the start folder, with `/` separators.
+    package var relativePath: String
+    /// The file name.
+    package var name: String
+    /// True when the entry is a symbolic link (to a file): it may lead outside the walked tree.
+    package var isSymlink: Bool
+  }
+
+  /// All non-folder entries below `root` whose names satisfy `include`, skipping folders whose names start with
+  /// `.`. Symlinked folders are not followed (a link loop cannot trap the walk); symlinked files are listed.
+  package static func files(under root: String, include: (String) -> Bool) -> [Entry] {
+    var out: [Entry] = []
+    var pending: [String] = [""]
+    while let relativeFolder = pending.popLast() {
+      let folder = relativeFolder.isEmpty ? root : root + "/" + relativeFolder
+      guard let dir = opendir(folder) else { continue }
+      defer { closedir(dir) }
+      while let entry = readdir(dir) {
+        let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+          pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+        }
+        if name == "." || name == ".." { continue }
+        let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
+        var type = Int32(entry.pointee.d_type)
+        let isLink = type == Int32(DT_LNK)
+        if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+          var info = stat()
+          let followed = stat(folder + "/" + name, &info) == 0
+          if type == Int32(DT_LNK) {
+            // Links to files count as files; links to folders are not followed.
+            type = followed && (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_UNKNOWN)
+          } else if followed {
+            type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+          }
+        }
+        if type == Int32(DT_DIR) {
+          if !name.hasPrefix(".") { pending.append(relative) }
+        } else if include(name) {
+          // FIFOs, sockets, devices and dangling links with a preset name are listed too: reading them then
+          // fails with a clear diagnostic instead of the file silently not counting.
+          out.append(Entry(relativePath: relative, name: name, isSymlink: isLink))
+        }
+      }
+    }
+    return out
+  }
+}

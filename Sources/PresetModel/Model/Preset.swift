@@ -1,0 +1,57 @@
+import PresetCore
+import PresetSchema
+
+/// A compiled preset: its normalised model, version, the body to POST, and where it came from.
+package struct Preset: Sendable, Equatable {
+  /// Where a preset (or its prompt) was written.
+  package struct Origin: Sendable, Equatable, Hashable {
+    /// Path relative to the repository root.
+    package var file: String
+    /// 1-based line.
+    package var line: Int
+
+    /// Creates an origin.
+    package init(file: String, line: Int) {
+      self.file = file
+      self.line = line
+    }
+  }
+
+  /// The slug.
+  package var slug: String
+  /// The skin the body is written in (and the endpoint it is POSTed to).
+  package var skin: Skin
+  /// Optional description, kept in the bundle.
+  package var description: String?
+  /// The normalised content.
+  package var model: PresetModel
+  /// `model.version`, computed once.
+  package var version: PresetVersion
+  /// The file and line of the document's first key.
+  package var source: Origin
+  /// Where the system prompt text starts (the prompt file's line 1, or the YAML value), when there is one.
+  package var promptSource: Origin?
+  /// The body to POST: the request as written, with the system prompt moved into the skin's place.
+  package var body: JSONObject
+  /// The merged request (defaults, preset, environment) and where each of its values was written; nil for
+  /// presets read back from a bundle.
+  package var request: LocatedDocument?
+
+  /// Creates a compiled preset; `version` is derived from `model`.
+  package init(
+    slug: String, skin: Skin, description: String?, model: PresetModel, source: Origin, promptSource: Origin?,
+    body: JSONObject
+  ) {
+    self.slug = slug
+    self.skin = skin
+    self.description = description
+    self.model = model
+    self.version = model.version
+    self.source = source
+    self.promptSource = promptSource
+    self.body = body
+  }
+
+  /// The API path (below the base URL) that creates a version of this preset.
+  package var requestPath: String { "/presets/\(slug)/\(skin.endpointPath)" }
+}

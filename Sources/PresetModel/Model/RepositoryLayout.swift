@@ -1,0 +1,175 @@
+import Foundation
+import PresetCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Where a preset repository starts and which files in it are presets.
+///
+/// Rules (README "Precise rules"): the root is the nearest folder at or above PATH that holds `.git`, else PATH
+/// itself; preset files are `*.yaml`/`*.yml` under PATH outside hidden folders, excluding `_defaults.yaml`;
+/// paths in diagnostics and bundles are relative to the root, with `/` separators, sorted bytewise.
+/// `presetctl.yaml` is never a preset file.
+package struct RepositoryLayout: Sendable {
+  /// The repository root, absolute and standardised.
+  package var root: URL
+  /// The root with symlinks resolved, for containment checks.
+  package var resolvedRoot: String
+
+  /// The name of folder-defaults files, which are not presets.
+  package static let defaultsFileName = "_defaults.yaml"
+
+  /// Uses `root` as the repository root as is (for trees extracted from a git revision, say).
+  package init(root: URL) {
+    self.root = root.standardizedFileURL
+    resolvedRoot = self.root.resolvingSymlinksInPath().path
+  }
+
+  /// Finds the root for an input path (a folder or a file).
+  package init(containing path: String) {
+    let fm = FileManager.default
+    let start = URL(fileURLWithPath: path).standardizedFileURL
+    var isDirectory: ObjCBool = false
+    let startFolder =
+      fm.fileExists(atPath: start.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+      ? start.deletingLastPathComponent() : start
+    var candidate = startFolder
+    var found: URL?
+    while true {
+      if fm.fileExists(atPath: candidate.appendingPathComponent(".git").path) {
+        found = candidate
+        break
+      }
+      let parent = candidate.deletingLastPathComponent()
+      if parent.path == candidate.path { break }
+      candidate = parent
+    }
+    root = found ?? startFolder
+    resolvedRoot = root.resolvingSymlinksInPath().path
+  }
+
+  /// The path of `url` relative to the root (`presets/a.yaml`), or the absolute path when outside it.
+  package func relativePath(_ url: URL) -> String {
+    let full = url.standardizedFileURL.path
+    let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+    return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
+  }
+
+  /// True when `url`, with symlinks resolved, lies inside the root.
+  package func contains(_ url: URL) -> Bool {
+    containsResolved(url.standardizedFileURL.resolvingSymlinksInPath().path)
+  }
+
+  /// True when an already resolved absolute path lies inside the (resolved) root.
+  package func containsResolved(_ resolved: String) -> Bool {
+    resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
+  }
+
+  /// The folder part of a root-relative path (`""` for a path at the root).
+  package static func folder(of relativePath: String) -> String {
+    relativePath.lastIndex(of: "/").map { String(relativePath[..<$0]) } ?? ""
+  }
+
+  /// Resolves `.` and `..` in a relative path without touching the disk; nil when it climbs above its start.
+  package static func normalise(_ path: String) -> String? {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      switch part {
+      case ".": continue
+      case "..":
+        guard !parts.isEmpty else { return nil }
+        parts.removeLast()
+      default: parts.append(part)
+      }
+    }
+    return parts.joined(separator: "/")
+  }
+
+  /// The canonical absolute path with every symlink resolved (`realpath(3)`), or nil when it does not exist.
+  package static func realPath(_ path: String) -> String? { RealPath.resolve(path) }
+
+  /// The root as output guards compare it: canonical, falling back to the symlink-resolved path.
+  package var canonicalRoot: String { RealPath.resolve(root.path) ?? resolvedRoot }
+
+  /// A preset file found under the input path.
+  package struct PresetFile: Sendable {
+    /// Absolute path. A plain string, not a `URL`: on Linux a `URL` costs a few hundred bytes, and a large
+    /// repository keeps one entry per file for the whole compilation.
+    package var path: String
+
+    /// The file as a URL.
+    package var url: URL { URL(fileURLWithPath: path) }
+    /// Path relative to the repository root (as diagnostics and bundles show it).
+    package var relativePath: String
+    /// True when the file was reached through a symlink or named directly, so it must be checked to lie inside
+    /// the root; plain files found by walking the root cannot lie outside it.
+    package var mayLeaveRoot: Bool
+  }
+
+  /// What a PATH holds: its preset files, and the files that look like preset files but are not read.
+  package struct Listing: Sendable {
+    /// The preset files, sorted by relative path bytewise.
+    package var files: [PresetFile]
+    /// Root-relative paths of files whose extension is `.yaml`/`.yml` in another case (`a.YAML`), sorted: they
+    /// are not preset files (the rule is exact, so a build reads the same files on every file system), and
+    /// are reported so that they are not skipped silently.
+    package var miscased: [String]
+  }
+
+  /// The preset files under `path` (a folder, or one file taken as is), sorted by relative path bytewise.
+  package func presetFiles(under path: String) throws(DiagnosticError) -> [PresetFile] {
+    try listing(under: path).files
+  }
+
+  /// True for a file name a folder walk takes as a preset file.
+  static func isPresetFileName(_ name: String) -> Bool {
+    (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && name != defaultsFileName && name != RepositoryConfig.fileName
+  }
+
+  /// The extension a miscased preset file name should have (`.yaml` for `a.YAML`), or nil for any other name.
+  package static func correctedExtension(_ name: String) -> String? {
+    guard !name.hasSuffix(".yaml") && !name.hasSuffix(".yml") else { return nil }
+    let lower = name.lowercased()
+    return lower.hasSuffix(".yaml") ? ".yaml" : lower.hasSuffix(".yml") ? ".yml" : nil
+  }
+
+  /// The preset files under `path` and the miscased look-alikes next to them (see `Listing`).
+  package func listing(under path: String) throws(DiagnosticError) -> Listing {
+    let fm = FileManager.default
+    let start = URL(fileURLWithPath: path).standardizedFileURL
+    var isDirectory: ObjCBool = false
+    guard fm.fileExists(atPath: start.path, isDirectory: &isDirectory) else {
+      throw DiagnosticError(.error("input.not-found", "no such file or folder: \(path)"))
+    }
+    guard isDirectory.boolValue else {
+      return Listing(
+        files: [PresetFile(path: start.path, relativePath: relativePath(start), mayLeaveRoot: true)], miscased: [])
+    }
+    let prefix = relativePath(start)
+    let base = prefix.hasPrefix("/") || prefix == root.path ? nil : prefix
+    let found = DirectoryWalker.files(under: start.path) { name in
+      Self.isPresetFileName(name) || Self.correctedExtension(name) != nil
+    }
+    let entries = found.filter { Self.isPresetFileName($0.name) }
+    let startPath = start.path
+    // A start folder outside the root (or reached through a symlinked folder) is checked file by file.
+    let outsideRoot =
+      (prefix.hasPrefix("/") && prefix != root.path)
+      || !containsResolved(RepositoryLayout.realPath(startPath) ?? startPath)
+    func relative(_ entry: DirectoryWalker.Entry) -> String {
+      if let base { return base.isEmpty ? entry.relativePath : base + "/" + entry.relativePath }
+      return prefix == root.path ? entry.relativePath : startPath + "/" + entry.relativePath
+    }
+    var files = entries.map { entry in
+      PresetFile(
+        path: startPath + "/" + entry.relativePath, relativePath: relative(entry),
+        mayLeaveRoot: entry.isSymlink || outsideRoot)
+    }
+    files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+    let miscased = found.filter { !Self.isPresetFileName($0.name) }.map(relative).sorted {
+      $0.utf8.lexicographicallyPrecedes($1.utf8)
+    }
+    return Listing(files: files, miscased: miscased)
+  }
+}

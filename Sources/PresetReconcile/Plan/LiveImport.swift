@@ -1,0 +1,98 @@
+import PresetCore
+import PresetModel
+import PresetSchema
+
+/// Turns live presets back into preset files (`presetctl import`), and live versions back into bodies
+/// (`presetctl rollback`).
+///
+/// The file holds the normalised config (UI noise such as explicit nulls and defaults is dropped: it does not
+/// change the version) and the system prompt where the chosen skin keeps it, so that compiling the file gives
+/// exactly the live version.
+package enum LiveImport {
+  /// A preset file made from a live preset.
+  package struct File: Sendable {
+    /// The slug.
+    package var slug: String
+    /// The skin chosen.
+    package var skin: Skin
+    /// The YAML text.
+    package var text: String
+    /// The version the file compiles to (equal to the live version).
+    package var version: PresetVersion
+  }
+
+  /// The file name `import` writes a live preset to. The slug comes from the server, so the name is placed with
+  /// `OutputTarget.entry(named:in:)`, which refuses anything but a plain name inside the folder.
+  package static func fileName(for slug: String) -> String { slug + ".yaml" }
+
+  /// The first skin whose schema accepts a body made of this model: chat, then responses, then messages.
+  package static func skin(for model: PresetModel, validators: SkinValidators) -> Skin? {
+    for skin in [Skin.chat, .responses, .messages] {
+      let body = RequestBody.make(request: request(for: model, skin: skin), skin: skin, filePrompt: nil).body
+      if validators.validator(for: skin).validate(.object(body)).isEmpty { return skin }
+    }
+    return nil
+  }
+
+  /// The request as a preset file writes it: the config plus the prompt in the skin's place.
+  package static func request(for model: PresetModel, skin: Skin) -> JSONObject {
+    var request = model.config
+    if let prompt = model.systemPrompt {
+      switch skin {
+      case .chat:
+        request["messages"] = .array([
+          .object(JSONObject([.init(key: "role", value: "system"), .init(key: "content", value: .string(prompt))]))
+        ])
+      case .messages: request["system"] = .string(prompt)
+      case .responses: request["instructions"] = .string(prompt)
+      }
+    }
+    return request
+  }
+
+  /// The POST body that makes `model` live again (used by rollback): the chosen skin's body with placeholders.
+  package static func body(for model: PresetModel, validators: SkinValidators) -> (skin: Skin, body: JSONObject) {
+    let skin = skin(for: model, validators: validators) ?? .chat
+    return (skin, RequestBody.make(request: request(for: model, skin: skin), skin: skin, filePrompt: nil).body)
+  }
+
+  /// The preset file for a live preset; nil when it has no designated version.
+  package static func file(for live: LivePreset, validators: SkinValidators) -> File? {
+    guard let model = live.model else { return nil }
+    let skin = skin(for: model, validators: validators) ?? .chat
+    var document = JSONObject()
+    document["slug"] = .string(live.slug)
+    document["skin"] = .string(skin.rawValue)
+    if let description = live.description, !description.isEmpty { document["description"] = .string(description) }
+    var text = "# Imported from OpenRouter"
+    if let number = live.designatedVersion?.version { text += " (live version \(number))" }
+    text += " by presetctl \(ToolVersion.current).\n"
+    text += YAMLWriter.mapping(document)
+    text += "request:"
+    let request = request(for: model, skin: skin)
+    text += request.isEmpty ? " {}\n" : "\n" + requestYAML(request, skin: skin)
+    return File(slug: live.slug, skin: skin, text: text, version: model.version)
+  }
+
+  /// The request mapping with the prompt written as a literal block where that is exact.
+  private static func requestYAML(_ request: JSONObject, skin: Skin) -> String {
+    switch skin {
+    case .messages: return YAMLWriter.mapping(request, indent: 2, blockScalarKeys: ["system"])
+    case .responses: return YAMLWriter.mapping(request, indent: 2, blockScalarKeys: ["instructions"])
+    case .chat:
+      var out = ""
+      for member in request.members {
+        if member.key == "messages", case .array(let messages) = member.value, messages.count == 1,
+          let prompt = messages[0]["content"]?.stringValue
+        {
+          out +=
+            "  messages:\n    - role: system\n      content:"
+            + YAMLWriter.value(.string(prompt), indent: 6, preferBlock: true)
+        } else {
+          out += YAMLWriter.mapping(JSONObject([member]), indent: 2)
+        }
+      }
+      return out
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import PresetCore
+import PresetModel
+
+/// `presetctl explain`: the fully merged request of one preset, each value annotated with the file and line
+/// it came from (a `_defaults.yaml`, the preset file, or `presetctl.yaml`).
+package struct ExplainRenderer: Sendable {
+  /// The preset.
+  package var preset: Preset
+
+  /// Creates a renderer.
+  package init(preset: Preset) { self.preset = preset }
+
+  /// YAML-like text with `# file:line` comments aligned on the right.
+  package func text(style: Style) -> String {
+    var lines: [(text: String, origin: String)] = []
+    var out =
+      style.bold(SafeText.terminal(preset.slug)) + " (\(preset.skin.rawValue), version \(preset.version.short))\n"
+    out += "defined at \(SafeText.terminal(preset.source.file)):\(preset.source.line)\n"
+    if let prompt = preset.promptSource {
+      out += "system prompt from \(SafeText.terminal(prompt.file)):\(prompt.line)\n"
+    }
+    guard let request = preset.request else { return out + "(no source information: read from a bundle)\n" }
+    let map = request.sourceMap
+    func origin(_ node: SourceNode) -> String { SafeText.terminal("\(node.file ?? map.file):\(node.start.line)") }
+    func walk(_ value: JSONValue, _ node: SourceNode, indent: Int, label: String) {
+      let pad = String(repeating: " ", count: indent)
+      switch value {
+      case .object(let object) where !object.isEmpty:
+        lines.append((pad + SafeText.terminal(label), ""))
+        for (i, member) in object.members.enumerated() {
+          let child = i < node.children.count ? node.children[i] : node
+          walk(member.value, child, indent: indent + 2, label: YAMLWriter.key(member.key) + ":")
+        }
+      case .array(let elements) where !elements.isEmpty && !elements.allSatisfy(Self.isScalar):
+        lines.append((pad + SafeText.terminal(label), origin(node)))
+        for (i, element) in elements.enumerated() {
+          let child = i < node.children.count ? node.children[i] : node
+          walk(element, child, indent: indent + 2, label: "-")
+        }
+      default:
+        var scalar = YAMLWriter.value(value, indent: indent).trimmingTrailingNewline()
+        if scalar.unicodeScalars.count > 70 { scalar = String(scalar.prefix(69)) + "…" }
+        lines.append((pad + SafeText.terminal(label + scalar), origin(node)))
+      }
+    }
+    walk(request.value, map.root, indent: 0, label: "request:")
+    let width = min(60, lines.map(\.text.unicodeScalars.count).max() ?? 0)
+    for line in lines {
+      guard !line.origin.isEmpty else {
+        out += line.text + "\n"
+        continue
+      }
+      let gap = max(2, width - line.text.unicodeScalars.count + 2)
+      out += line.text + String(repeating: " ", count: gap) + style.dim("# " + line.origin) + "\n"
+    }
+    return out
+  }
+
+  private static func isScalar(_ value: JSONValue) -> Bool {
+    switch value {
+    case .object, .array: false
+    default: true
+    }
+  }
+}
+
+extension String {
+  fileprivate func trimmingTrailingNewline() -> String {
+    hasSuffix("\n") ? String(dropLast()) : self
+  }
+}
