@@ -1,7 +1,6 @@
 import Foundation
 import PresetKit
 
-let context = CommandLineTool.Context(
-  environment: ProcessInfo.processInfo.environment,
-  console: .standard(environment: ProcessInfo.processInfo.environment))
-exit(CommandLineTool.run(Array(CommandLine.arguments.dropFirst()), context: context))
+exit(
+  CommandLineTool.main(
+    arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))

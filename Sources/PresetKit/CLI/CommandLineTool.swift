@@ -5,7 +5,7 @@ import PresetRender
 /// The `presetctl` command line: parses the command name and hands over to one command.
 ///
 /// Exit codes follow `terraform plan -detailed-exitcode`: 0 success or no changes, 1 error, 2 changes or drift.
-package enum CommandLineTool {
+public enum CommandLineTool {
   /// Success, no changes.
   package static let exitOK: Int32 = 0
   /// Any error.
@@ -72,6 +72,15 @@ package enum CommandLineTool {
     }
     out += "\nRun 'presetctl <command> --help' for a command's options. 'presetctl --version' prints the version.\n"
     return out
+  }
+
+  /// Runs presetctl as the `presetctl` executable does: `arguments` without the program name, the process
+  /// environment, standard output and error. Returns the exit status (0 ok, 1 error, 2 changes or drift).
+  ///
+  /// The library's only public symbol: everything else crosses modules with `package` access, because the
+  /// library is this tool's internals, not a stable API.
+  public static func main(arguments: [String], environment: [String: String]) -> Int32 {
+    run(arguments, context: Context(environment: environment, console: .standard(environment: environment)))
   }
 
   /// Runs the tool with arguments (without the program name) and returns the exit code.
