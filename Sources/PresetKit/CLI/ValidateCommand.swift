@@ -16,12 +16,10 @@ enum ValidateCommand {
     ),
     run: run)
 
-  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
-    guard let format = CommandLineTool.format(parsed, allowed: OutputFormat.allCases, context: context) else {
-      return CommandLineTool.exitError
-    }
+  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) throws(CommandFailure) -> Int32 {
+    let format = try CommandLineTool.format(parsed, allowed: OutputFormat.allCases)
     let paths = parsed.positionals.isEmpty ? ["presets"] : parsed.positionals
-    if CompiledInput.refuse(paths, format: format, context) { return CommandLineTool.exitError }
+    try CompiledInput.refuse(paths)
     // Validation keeps no compiled presets: only diagnostics and counts survive each file. Without `--env`
     // every environment is compiled (from one parse of each file), so CI sees what any `apply --env` would.
     let layout = RepositoryLayout(containing: paths.first ?? ".")
@@ -56,7 +54,7 @@ enum ValidateCommand {
 
 extension DiagnosticRenderer {
   /// A renderer whose snippets are read from the compiled repository.
-  static func forResult(_ result: CompileResult, style: Style) -> DiagnosticRenderer {
+  static func forResult(_ result: CompileResult, style: Style = Style(enabled: false)) -> DiagnosticRenderer {
     let layout = result.layout
     let root = layout.root.path
     return DiagnosticRenderer(style: style) { file in
