@@ -104,7 +104,7 @@ enum DiffCommand {
       }
       guard parsed.positionals.count == 2 else {
         throw CommandFailure.usage(
-          "diff needs --base REV to compare git revisions, or two bundle files (OLD NEW)",
+          "give --base REV to compare git revisions, or two bundle files (OLD NEW)",
           hint: "presetctl diff --base main presets, or presetctl diff old.bundle.json new.bundle.json")
       }
       sides = [

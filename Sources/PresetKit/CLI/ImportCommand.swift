@@ -105,7 +105,7 @@ enum ImportCommand {
     if skipped > 0 {
       context.report([
         .error(
-          "remote.bad-slug", "\(skipped) preset(s) skipped for invalid slugs",
+          "import.skipped", "\(skipped) preset(s) skipped for invalid slugs",
           hint:
             "slugs are lowercase letters, digits and single dashes, at most \(PresetSource.maxSlugLength) characters")
       ])

@@ -69,7 +69,8 @@ package enum DesiredState {
     } catch let error as JSONParser.Error {
       throw Failure(diagnostics: [
         .error(
-          "input.json", "\(path) is not valid JSON: \(error.message)",
+          "input.json",
+          "\(path) is not a usable \(allowPlan ? "bundle or plan" : "bundle"): not valid JSON: \(error.message)",
           at: SourceLocation(file: path, line: error.line, column: error.column),
           hint: "give a bundle written by `presetctl build` (or a plan by `presetctl plan --out`), unedited")
       ])
