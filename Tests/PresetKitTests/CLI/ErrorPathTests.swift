@@ -88,6 +88,21 @@ import Testing
     #expect(run.stderr.contains("  hint: set OPENROUTER_API_KEY, or pass --api-key-file FILE"))
   }
 
+  @Test func withStdoutTakenByThePlanErrorsGoToStderrInTheFormat() throws {
+    let f = try ReconcileFixture(Self.files)
+    defer { f.stop() }
+    let run = try f.run(["plan", "--out", "-", "--format", "json"], key: nil)
+    #expect(run.status == 1 && run.stdout.isEmpty, "\(run.stdout)")
+    #expect(Self.codes(run.stderr) == ["remote.missing-key"], "\(run.stderr)")
+  }
+
+  @Test func helpSaysWhereErrorsGo() throws {
+    let help = try Binary.run(["--help"], in: FileManager.default.temporaryDirectory)
+    #expect(help.stdout.contains("Errors come out in the command's --format"))
+    let plan = try Binary.run(["plan", "--help"], in: FileManager.default.temporaryDirectory)
+    #expect(plan.stdout.contains("github (the text report, errors as annotations"))
+  }
+
   @Test func requestedFormatIsReadBeforeOptionsParse() {
     #expect(CommandLineTool.requestedFormat(["plan", "--format", "json", "-o"]) == .json)
     #expect(CommandLineTool.requestedFormat(["plan", "--format=github"]) == .github)
