@@ -12,7 +12,9 @@ enum ApplyCommand {
       positionalUsage: "[PATH|BUNDLE|PLAN]", maxPositionals: 1,
       options: [
         .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
-        .value("format", "FORMAT", "Output format: text, json or markdown (default text)."),
+        .value(
+          "format", "FORMAT",
+          "Output format: text, json, markdown or github (the text report, errors as annotations; default text)."),
         Compiler.allowEmptyOption,
       ]
         + RemoteOptions.options,
@@ -24,55 +26,29 @@ enum ApplyCommand {
         """),
     run: run)
 
-  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
-    guard let format = CommandLineTool.format(parsed, allowed: [.text, .json, .markdown], context: context),
-      let parallelism = RemoteOptions.parallelism(parsed, context),
-      let desired = DesiredState.load(
-        parsed.positionals.first ?? "presets", allowPlan: true, environment: parsed.value("env"),
-        requirePresets: !parsed.flag("allow-empty"), context),
-      let client = RemoteOptions.client(parsed, context)
-    else { return CommandLineTool.exitError }
-    if let planFile = desired.planFile {
-      let here = PlanFile.normalisedAPI(client.configuration.baseURL)
-      guard planFile.apiURL == here else {
-        context.console.error(
-          "error: the plan was made against \(planFile.apiURL) but this apply talks to \(here); run `presetctl plan --out` against this API, or apply with --api-url \(planFile.apiURL) [plan.api-mismatch]\n"
-        )
-        return CommandLineTool.exitError
-      }
+  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) throws(CommandFailure) -> Int32 {
+    let format = try CommandLineTool.format(parsed, allowed: OutputFormat.allCases)
+    let remote = try RemoteOptions(parsed, context)
+    let desired = try PlanCommand.desired(parsed, allowPlan: true, context)
+    let client = try remote.makeClient()
+    if let mismatch = desired.planFile?.apiMismatch(applyingTo: client.configuration.baseURL) {
+      throw CommandFailure([mismatch])
     }
     let console = context.console
-    let outcome = AsyncBridge.run { () -> Result<[Applier.Outcome], RemoteError> in
+    let parallelism = remote.parallelism
+    let outcomes = try AsyncBridge.remote { () async throws(RemoteError) -> [Applier.Outcome] in
       let plan: PresetPlan
       if let planFile = desired.planFile {
-        // The saved plan's actions stand; every preset, unchanged ones included, is re-read just before its
-        // POST would go out (stale check).
-        let entries = planFile.bundle.presets.map { preset in
-          PresetPlan.Entry(
-            desired: preset, action: planFile.expectations[preset.slug]?.action ?? .unchanged, live: nil,
-            liveVersion: planFile.expectations[preset.slug]?.liveVersion)
-        }
-        plan = PresetPlan(entries: entries, unmanaged: [])
+        plan = planFile.presetPlan
       } else {
-        do throws(RemoteError) {
-          plan = try await Planner(client: client, parallelism: parallelism).plan(
-            for: desired.presets, listUnmanaged: false)
-        } catch {
-          return .failure(error)
-        }
+        plan = try await Planner(client: client, parallelism: parallelism).plan(
+          for: desired.presets, listUnmanaged: false)
       }
-      let applier = Applier(client: client, parallelism: parallelism)
-      let outcomes = await applier.apply(plan, expectations: desired.planFile?.expectations) { outcome in
+      return await Applier(client: client, parallelism: parallelism).apply(
+        plan, expectations: desired.planFile?.expectations
+      ) { outcome in
         if outcome.status != .unchanged { console.progress("\(outcome.status.rawValue): \(outcome.slug)\n") }
       }
-      return .success(outcomes)
-    }
-    let outcomes: [Applier.Outcome]
-    switch outcome {
-    case .success(let o): outcomes = o
-    case .failure(let error):
-      context.console.error("error: \(SafeText.terminal(error.description))\n")
-      return CommandLineTool.exitError
     }
     let report = ApplyReport(outcomes: outcomes)
     switch format {

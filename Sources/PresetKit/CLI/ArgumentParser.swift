@@ -33,6 +33,8 @@ package struct ArgumentParser: Sendable {
     package var message: String
     /// A suggestion, if any.
     package var hint: String?
+    /// The stable code: `cli.unknown-option` or `cli.usage`.
+    package var code = "cli.usage"
   }
 
   /// What was parsed.
@@ -97,9 +99,7 @@ package struct ArgumentParser: Sendable {
         parsed.flags.insert("help")
         continue
       }
-      guard argument.hasPrefix("--") else {
-        throw Failure(message: "unknown option '\(argument)'", hint: "options are spelt with two dashes, e.g. --help")
-      }
+      guard argument.hasPrefix("--") else { throw shortOptionFailure(argument) }
       var name = String(argument.dropFirst(2))
       var inlineValue: String?
       if let equals = name.firstIndex(of: "=") {
@@ -108,10 +108,14 @@ package struct ArgumentParser: Sendable {
       }
       guard let option = options.first(where: { $0.name == name }) else {
         let hint = DidYouMean.suggestion(for: name, among: options.map(\.name)).map { "did you mean '--\($0)'?" }
-        throw Failure(message: "unknown option '--\(name)'", hint: hint ?? "see '\(commandName) --help'")
+        throw Failure(
+          message: "unknown option '--\(name)'", hint: hint ?? "see '\(commandName) --help'", code: "cli.unknown-option"
+        )
       }
       if option.valueName == nil {
-        guard inlineValue == nil else { throw Failure(message: "option '--\(name)' takes no value") }
+        guard inlineValue == nil else {
+          throw Failure(message: "option '--\(name)' takes no value", hint: "write '--\(name)' alone")
+        }
         parsed.flags.insert(name)
         continue
       }
@@ -120,13 +124,18 @@ package struct ArgumentParser: Sendable {
         value = inlineValue
       } else {
         guard i < arguments.count else {
-          throw Failure(message: "option '--\(name)' needs a value (\(option.valueName ?? "VALUE"))")
+          let placeholder = option.valueName ?? "VALUE"
+          throw Failure(
+            message: "option '--\(name)' needs a value (\(placeholder))",
+            hint: "write '--\(name) \(placeholder)' or '--\(name)=\(placeholder)'")
         }
         value = arguments[i]
         i += 1
       }
       if !option.repeatable, parsed.values[name] != nil {
-        throw Failure(message: "option '--\(name)' given more than once")
+        throw Failure(
+          message: "option '--\(name)' given more than once", hint: "give it once; only repeatable options take several"
+        )
       }
       parsed.values[name, default: []].append(value)
     }
@@ -138,6 +147,18 @@ package struct ArgumentParser: Sendable {
         hint: "see '\(commandName) --help'")
     }
     return parsed
+  }
+
+  /// `-o` and the like: presetctl has no one-letter options (but `-h`); the hint lists the long options that
+  /// start with the letters given, else points at `--help`.
+  func shortOptionFailure(_ argument: String) -> Failure {
+    let letters = String(argument.drop { $0 == "-" }.prefix { $0 != "=" })
+    let close = letters.isEmpty ? [] : options.map(\.name).filter { $0.hasPrefix(letters) }
+    let hint =
+      close.isEmpty
+      ? "\(commandName) has no option like that; see '\(commandName) --help'"
+      : "did you mean " + close.map { "'--\($0)'" }.joined(separator: " or ") + "? options are long names"
+    return Failure(message: "unknown option '\(argument)'", hint: hint, code: "cli.unknown-option")
   }
 
   /// The usage line.

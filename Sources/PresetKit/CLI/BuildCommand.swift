@@ -21,13 +21,11 @@ enum BuildCommand {
       discussion: "PATH defaults to 'presets'. Nothing is written when any error exists."),
     run: run)
 
-  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
-    guard let format = CommandLineTool.format(parsed, allowed: OutputFormat.allCases, context: context) else {
-      return CommandLineTool.exitError
-    }
+  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) throws(CommandFailure) -> Int32 {
+    let format = try CommandLineTool.format(parsed, allowed: OutputFormat.allCases)
     let path = parsed.positionals.first ?? "presets"
     let output = parsed.value("output") ?? "build/presets.bundle.json"
-    if CompiledInput.refuse([path], format: format, context) { return CommandLineTool.exitError }
+    try CompiledInput.refuse([path])
     let console = context.console
     // The target is checked before anything is compiled or created; `-` sends the bundle to stdout, and then
     // everything else (diagnostics, the summary) goes to stderr so stdout holds the bundle alone.
@@ -37,8 +35,7 @@ enum BuildCommand {
       target = try OutputTarget.resolve(output, standardOutput: { console.write($0) })
       spool = try SpoolFile(directory: target.scratchFolder)
     } catch {
-      console.error(error)
-      return CommandLineTool.exitError
+      throw CommandFailure(error)
     }
     let toStderr = target.isStandardOutput
     func report(_ text: String) {
@@ -77,14 +74,11 @@ enum BuildCommand {
       try target.refuseOverwriting(OutputTarget.Sources(root: layout.canonicalRoot, files: read))
       digest = try PresetBundle.write(entries, spool: spool, to: target)
     } catch let error as AtomicFile.WriteError {
-      console.error(error)
-      return CommandLineTool.exitError
+      throw CommandFailure(error)
     } catch let error as PresetBundle.SpoolError {
-      console.error("error[\(error.code)]: \(error.message)\n")
-      return CommandLineTool.exitError
+      throw CommandFailure(error.code, error.message)
     } catch {
-      console.error("error: \(SafeText.terminal("\(error)"))\n")
-      return CommandLineTool.exitError
+      throw CommandFailure("output.write-failed", "cannot write \(output): \(error)")
     }
     let rows = entries.map {
       BuildReport.Row(slug: $0.slug, skin: $0.skin, modelName: $0.modelName, version: $0.version)

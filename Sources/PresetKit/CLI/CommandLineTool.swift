@@ -19,18 +19,23 @@ public enum CommandLineTool {
     package var environment: [String: String]
     /// Output streams.
     package var console: Console
+    /// The format errors are reported in: the command's `--format` once read (text until then).
+    package var format: OutputFormat = .text
 
     /// Creates a context.
     package init(environment: [String: String], console: Console) {
       self.environment = environment
       self.console = console
     }
+
+    /// Reports diagnostics (an error that does not end the command, say) in the run's format.
+    package func report(_ diagnostics: [Diagnostic]) { console.report(diagnostics, format: format) }
   }
 
-  /// One subcommand.
+  /// One subcommand: it parses nothing itself, and throws its operational errors for `run` to report.
   struct Command: Sendable {
     var parser: ArgumentParser
-    var run: @Sendable (ArgumentParser.Parsed, Context) -> Int32
+    var run: @Sendable (ArgumentParser.Parsed, Context) throws(CommandFailure) -> Int32
   }
 
   static var commands: [(name: String, command: Command)] {
@@ -71,6 +76,13 @@ public enum CommandLineTool {
       out += "  \(name)" + String(repeating: " ", count: width - name.count) + command.parser.abstract + "\n"
     }
     out += "\nRun 'presetctl <command> --help' for a command's options. 'presetctl --version' prints the version.\n"
+    out += """
+
+      Errors come out in the command's --format: text as error[code]: message and a hint on stderr; json as
+      one {"diagnostics": [...]} document on stdout; github as ::error title=code:: annotations.
+      Exit status: 0 success or no changes, 1 error, 2 changes or drift (where a command reports them).
+
+      """
     return out
   }
 
@@ -102,19 +114,25 @@ public enum CommandLineTool {
       return exitOK
     default: break
     }
+    // Until the command's options are parsed, the format asked for is read from the raw arguments, so even a bad
+    // flag comes out as JSON (or an annotation) when `--format json` (or `github`) was given.
+    context.format = requestedFormat(arguments) ?? .text
     guard let command = commands.first(where: { $0.name == first })?.command else {
-      let hint = DidYouMean.suggestion(for: first, among: commands.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-      context.console.error(
-        "error: unknown command '\(first)'\(hint)\nRun 'presetctl --help' for the list of commands.\n")
+      let hint = DidYouMean.suggestion(for: first, among: commands.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
+      context.report([
+        .error(
+          "cli.unknown-command", "unknown command '\(first)'",
+          hint: hint + "run 'presetctl --help' for the list of commands")
+      ])
       return exitError
     }
     let parsed: ArgumentParser.Parsed
     do {
       parsed = try command.parser.parse(Array(arguments.dropFirst()))
     } catch {
-      var message = "error: \(error.message)\n"
-      if let hint = error.hint { message += "hint: \(hint)\n" }
-      context.console.error(message + command.parser.usage + "\n")
+      context.report([
+        .error(error.code, error.message, hint: (error.hint.map { $0 + "; " } ?? "") + command.parser.usage)
+      ])
       return exitError
     }
     if let file = parsed.value("api-key-file") {
@@ -125,18 +143,39 @@ public enum CommandLineTool {
       context.console.write(command.parser.help)
       return exitOK
     }
-    return command.run(parsed, context)
+    do {
+      return try command.run(parsed, context)
+    } catch {
+      // `plan --out -` and `build --output -` give stdout to the plan or bundle: errors then go to stderr.
+      let stdoutTaken = ["out", "output"].contains { parsed.value($0).map(OutputTarget.meansStandardOutput) ?? false }
+      context.console.report(error, format: context.format, toStandardError: stdoutTaken)
+      return exitError
+    }
   }
 
-  /// Reads `--format`, accepting only the given formats; nil (after reporting) when invalid.
-  static func format(
-    _ parsed: ArgumentParser.Parsed, allowed: [OutputFormat], context: Context
-  ) -> OutputFormat? {
+  /// The value of the last `--format` among raw arguments (before `--`), when it names a format.
+  static func requestedFormat(_ arguments: [String]) -> OutputFormat? {
+    var found: OutputFormat?
+    var i = 0
+    while i < arguments.count, arguments[i] != "--" {
+      if arguments[i] == "--format", i + 1 < arguments.count {
+        found = OutputFormat(rawValue: arguments[i + 1]) ?? found
+        i += 1
+      } else if arguments[i].hasPrefix("--format=") {
+        found = OutputFormat(rawValue: String(arguments[i].dropFirst("--format=".count))) ?? found
+      }
+      i += 1
+    }
+    return found
+  }
+
+  /// Reads `--format`, accepting only the given formats; throws `cli.format` naming them.
+  static func format(_ parsed: ArgumentParser.Parsed, allowed: [OutputFormat]) throws(CommandFailure) -> OutputFormat {
     guard let text = parsed.value("format") else { return .text }
     guard let format = OutputFormat(rawValue: text), allowed.contains(format) else {
-      context.console.error(
-        "error: unknown format '\(text)' (expected one of: \(allowed.map(\.rawValue).joined(separator: ", ")))\n")
-      return nil
+      let names = allowed.map(\.rawValue).joined(separator: ", ")
+      throw CommandFailure(
+        "cli.format", "unknown format '\(text)' for this command", hint: "pass --format with one of: \(names)")
     }
     return format
   }

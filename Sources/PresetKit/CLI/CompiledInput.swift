@@ -9,8 +9,6 @@ import PresetRender
 enum CompiledInput {
   /// The stable code of the refusal.
   static let code = "input.compiled-file"
-  /// Bundles can be large; a `.json` file is read up to this size to be recognised.
-  static let jsonLimit = 512 * 1024 * 1024
 
   /// The diagnostics for the paths that are presetctl JSON files; empty when none is.
   static func diagnostics(for paths: [String]) -> [Diagnostic] {
@@ -19,16 +17,10 @@ enum CompiledInput {
     }
   }
 
-  /// Reports the refusal in the command's format and returns true when any of `paths` is a presetctl JSON file.
-  static func refuse(_ paths: [String], format: OutputFormat, _ context: CommandLineTool.Context) -> Bool {
+  /// Throws the refusal (`input.compiled-file`) when any of `paths` is a presetctl JSON file.
+  static func refuse(_ paths: [String]) throws(CommandFailure) {
     let found = diagnostics(for: paths)
-    guard !found.isEmpty else { return false }
-    if format == .text {
-      context.console.error(DiagnosticRenderer(style: context.console.errStyle).render(found, format: .text))
-    } else {
-      context.console.write(DiagnosticRenderer(style: context.console.outStyle).render(found, format: format))
-    }
-    return true
+    guard found.isEmpty else { throw CommandFailure(found) }
   }
 
   /// The `format` of a file that is a JSON object written by presetctl (`presetctl.bundle/v1`, a plan), by its
@@ -39,7 +31,7 @@ enum CompiledInput {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
       return nil
     }
-    let limit = path.hasSuffix(".json") ? jsonLimit : YAMLLoader.Limits().maxFileBytes
+    let limit = path.hasSuffix(".json") ? DesiredState.fileLimit : YAMLLoader.Limits().maxFileBytes
     guard var bytes = try? FileReader.read(path, limit: limit) else { return nil }
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     guard bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{"),
@@ -61,6 +53,8 @@ enum CompiledInput {
 
   static func hint(_ format: String) -> String {
     if format.hasPrefix("presetctl.plan/") { return "only `apply PLAN` reads a saved plan" }
-    return "give the preset folder or YAML file it was built from; `plan`, `apply` and `drift` read a bundle"
+    return
+      "give the preset folder or YAML file it was built from (e.g. `presetctl validate presets`); `plan`, `apply`, "
+      + "`drift` and `diff OLD NEW` read bundles"
   }
 }

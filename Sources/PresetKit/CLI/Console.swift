@@ -52,12 +52,6 @@ package struct Console: Sendable {
   /// Writes to stderr.
   package func error(_ text: String) { err(scrubbed(text)) }
 
-  /// Reports a failed write as `error[code]: …` on stderr; the path may be anything a user or server named,
-  /// so it is shown neutralised.
-  func error(_ failure: AtomicFile.WriteError) {
-    error("error[\(failure.code)]: \(SafeText.terminal(failure.description))\n")
-  }
-
   /// Writes a progress line to stderr, only on a terminal.
   package func progress(_ text: String) {
     if errIsTTY { err(scrubbed(text)) }

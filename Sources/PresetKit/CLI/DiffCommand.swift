@@ -30,19 +30,10 @@ enum DiffCommand {
         """),
     run: run)
 
-  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
+  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) throws(CommandFailure) -> Int32 {
     let console = context.console
-    guard let format = CommandLineTool.format(parsed, allowed: OutputFormat.allCases, context: context) else {
-      return CommandLineTool.exitError
-    }
-    var lines = 3
-    if let text = parsed.value("context") {
-      guard let n = Int(text), n >= 0, n <= 10_000 else {
-        console.error("error: --context takes a whole number from 0 to 10000, got '\(text)'\n")
-        return CommandLineTool.exitError
-      }
-      lines = n
-    }
+    let format = try CommandLineTool.format(parsed, allowed: OutputFormat.allCases)
+    let lines = try parsed.number("context", range: 0...10_000, whole: true).map { Int($0) } ?? 3
     let fm = FileManager.default
     let scratch = fm.temporaryDirectory.appendingPathComponent("presetctl-diff-\(UUID().uuidString)")
     defer { try? fm.removeItem(at: scratch) }
@@ -52,20 +43,23 @@ enum DiffCommand {
     var notes: [String] = []
     if let base = parsed.value("base") {
       guard parsed.positionals.count <= 1 else {
-        console.error("error: with --base, give at most one PATH\n\(command.parser.usage)\n")
-        return CommandLineTool.exitError
+        throw CommandFailure.usage(
+          "with --base, give at most one PATH (got \(parsed.positionals.count))",
+          hint: "presetctl diff --base REV [--head REV] [PATH]; two bundles are compared without --base")
       }
       let path = parsed.positionals.first ?? "presets"
       let root: URL
       do {
         root = try GitRevision.repositoryRoot(near: existingFolder(of: path))
       } catch {
-        console.error("error: --base needs a git repository: \(SafeText.terminal(error.message))\n")
-        return CommandLineTool.exitError
+        throw CommandFailure(
+          "git.no-repository", "--base needs a git repository, but \(path) is not in one: \(error.message)",
+          hint: "run it inside a git checkout, or compare two bundles: presetctl diff OLD.json NEW.json")
       }
       guard let relative = ReviewInput.relativePath(path, repositoryRoot: root) else {
-        console.error("error: \(path) lies outside the git repository at \(root.path)\n")
-        return CommandLineTool.exitError
+        throw CommandFailure(
+          "git.outside-repository", "\(path) lies outside the git repository at \(root.path)",
+          hint: "give a PATH inside the repository, or run presetctl from the repository it belongs to")
       }
       let compiler = Compiler.forCommand(parsed, retainRequest: false)
       let trees = (
@@ -80,8 +74,9 @@ enum DiffCommand {
       if case .success(let b) = primary.base, case .success(let h) = primary.head {
         let shown = relative.isEmpty ? "the repository root" : "`\(relative)`"
         if b.pathMissing && h.pathMissing {
-          console.error("error: \(path) exists neither at base (\(b.label)) nor at head (\(h.label))\n")
-          return CommandLineTool.exitError
+          throw CommandFailure(
+            "input.not-found", "\(path) exists neither at base (\(b.label)) nor at head (\(h.label))",
+            hint: "check PATH (relative to the current folder; default 'presets')")
         }
         for side in [b, h] where !side.warnings.isEmpty {
           let renderer = DiagnosticRenderer(style: console.errStyle)
@@ -89,10 +84,10 @@ enum DiffCommand {
         }
         // One empty side is a folder added or removed; both empty is a mistyped PATH, as for the other commands.
         if b.presets.isEmpty && h.presets.isEmpty && !parsed.flag("allow-empty") {
-          console.error(
-            "error[input.no-presets]: no presets in \(path) at base (\(b.label)) or head (\(h.label)); searched "
-              + "\(Compiler.searchedFiles); pass --allow-empty if that is intended\n")
-          return CommandLineTool.exitError
+          throw CommandFailure(
+            "input.no-presets",
+            "no presets in \(path) at base (\(b.label)) or head (\(h.label)); searched \(Compiler.searchedFiles)",
+            hint: "check PATH, or pass --allow-empty if that is intended")
         }
         if b.pathMissing { notes.append("\(shown) does not exist at base (\(b.label)): every preset counts as added") }
         if h.pathMissing {
@@ -105,17 +100,17 @@ enum DiffCommand {
       }
     } else {
       guard parsed.value("env") == nil else {
-        console.error("error: --env applies when compiling; bundles are already compiled\n")
-        return CommandLineTool.exitError
+        throw CommandFailure.usage(
+          "--env applies when compiling, but bundles are already compiled",
+          hint: "build each bundle with `presetctl build --env NAME`, or compare revisions with --base")
       }
       guard parsed.value("head") == nil else {
-        console.error("error: --head needs --base\n\(command.parser.usage)\n")
-        return CommandLineTool.exitError
+        throw CommandFailure.usage("--head needs --base", hint: "presetctl diff --base REV --head REV [PATH]")
       }
       guard parsed.positionals.count == 2 else {
-        console.error(
-          "error: give --base REV to compare git revisions, or two bundle files (OLD NEW)\n\(command.parser.usage)\n")
-        return CommandLineTool.exitError
+        throw CommandFailure.usage(
+          "give --base REV to compare git revisions, or two bundle files (OLD NEW)",
+          hint: "presetctl diff --base main presets, or presetctl diff old.bundle.json new.bundle.json")
       }
       sides = [
         (
@@ -137,12 +132,13 @@ enum DiffCommand {
       }
     }
     guard failures.isEmpty, var primary = reviews.first else {
+      let summary = failures.map { Diagnostic.error($0.code, $0.message) }
       let compileFailures = failures.filter { !$0.diagnostics.isEmpty }
-      if !compileFailures.isEmpty {
-        console.write(ReviewFailureRenderer(failures: compileFailures).render(format, style: console.outStyle))
-      }
-      for failure in failures { console.error("error: \(SafeText.terminal(failure.message))\n") }
-      return CommandLineTool.exitError
+      guard !compileFailures.isEmpty else { throw CommandFailure(summary) }
+      // The compile diagnostics are the report (one document in the format); the one-line reasons go to stderr.
+      console.write(ReviewFailureRenderer(failures: compileFailures).render(format, style: console.outStyle))
+      for line in summary { console.report([line], format: .text) }
+      throw CommandFailure.alreadyReported
     }
     primary.notes = notes + primary.notes
     let environments = Array(reviews.dropFirst())

@@ -12,23 +12,20 @@ enum DriftCommand {
       options: [
         .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
         .flag("include-unmanaged", "Count live presets the repository does not define as drift."),
-        .value("format", "FORMAT", "Output format: text, json or markdown (default text)."),
+        .value(
+          "format", "FORMAT",
+          "Output format: text, json, markdown or github (the text report, errors as annotations; default text)."),
         Compiler.allowEmptyOption,
       ] + RemoteOptions.options,
       discussion: "Exit status: 0 in sync, 2 drift (changed or missing presets), 1 error."),
     run: run)
 
-  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
-    guard let format = CommandLineTool.format(parsed, allowed: [.text, .json, .markdown], context: context),
-      let parallelism = RemoteOptions.parallelism(parsed, context),
-      let desired = DesiredState.load(
-        parsed.positionals.first ?? "presets", allowPlan: false, environment: parsed.value("env"),
-        requirePresets: !parsed.flag("allow-empty"), context),
-      let client = RemoteOptions.client(parsed, context)
-    else { return CommandLineTool.exitError }
-    guard let plan = PlanCommand.livePlan(desired.presets, client: client, parallelism: parallelism, context) else {
-      return CommandLineTool.exitError
-    }
+  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) throws(CommandFailure) -> Int32 {
+    let format = try CommandLineTool.format(parsed, allowed: OutputFormat.allCases)
+    let remote = try RemoteOptions(parsed, context)
+    let desired = try PlanCommand.desired(parsed, allowPlan: false, context)
+    let client = try remote.makeClient()
+    let plan = try PlanCommand.livePlan(desired.presets, client: client, parallelism: remote.parallelism, context)
     let includeUnmanaged = parsed.flag("include-unmanaged")
     let renderer = PlanRenderer(plan: plan, mode: .drift(includeUnmanaged: includeUnmanaged))
     switch format {

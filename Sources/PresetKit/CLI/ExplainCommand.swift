@@ -17,61 +17,24 @@ enum ExplainCommand {
       discussion: "PATH defaults to 'presets'. SLUG is the compiled slug (with --env, the environment's slug)."),
     run: run)
 
-  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
-    guard let format = CommandLineTool.format(parsed, allowed: [.text, .json], context: context) else {
-      return CommandLineTool.exitError
-    }
+  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) throws(CommandFailure) -> Int32 {
+    let format = try CommandLineTool.format(parsed, allowed: [.text, .json])
     guard let slug = parsed.positionals.first else {
-      context.console.error("error: name the preset to explain: presetctl explain SLUG [PATH]\n")
-      return CommandLineTool.exitError
+      throw CommandFailure.usage("name the preset to explain", hint: "presetctl explain SLUG [PATH]")
     }
     let path = parsed.positionals.dropFirst().first ?? "presets"
-    if CompiledInput.refuse([path], format: format, context) { return CommandLineTool.exitError }
+    try CompiledInput.refuse([path])
     let result = Compiler.forCommand(parsed, retainRequest: true).compile(path: path)
-    if result.hasErrors {
-      context.console.error(
-        DiagnosticRenderer.forResult(result, style: context.console.errStyle).render(result.diagnostics, format: .text))
-      return CommandLineTool.exitError
-    }
+    if result.hasErrors { throw CommandFailure(compiled: result) }
     guard let preset = result.presets.first(where: { $0.slug == slug }) else {
-      let hint =
-        DidYouMean.suggestion(for: slug, among: result.presets.map(\.slug)).map { " (did you mean `\($0)`?)" } ?? ""
-      context.console.error(SafeText.terminal("error: no preset `\(slug)`\(hint)") + "\n")
-      return CommandLineTool.exitError
+      let guess = DidYouMean.suggestion(for: slug, among: result.presets.map(\.slug)).map { "did you mean `\($0)`? " }
+      let scope = parsed.value("env").map { " for environment `\($0)`" } ?? ""
+      throw CommandFailure(
+        "input.unknown-preset", "no preset `\(slug)` in \(path)\(scope)",
+        hint: (guess ?? "") + "SLUG is the compiled slug (with --env, the environment's slug)")
     }
-    if format == .json {
-      var object = JSONObject()
-      object["slug"] = .string(preset.slug)
-      object["version"] = .string(preset.version.rawValue)
-      object["request"] = preset.request?.value ?? .null
-      object["origins"] = .array(origins(preset))
-      context.console.write(SafeText.json(JSONWriter.string(.object(object))))
-    } else {
-      context.console.write(ExplainRenderer(preset: preset).text(style: context.console.outStyle))
-    }
+    let renderer = ExplainRenderer(preset: preset)
+    context.console.write(format == .json ? renderer.json() : renderer.text(style: context.console.outStyle))
     return CommandLineTool.exitOK
-  }
-
-  /// `[{"path": "/provider/sort", "file": ..., "line": ...}]` for every leaf of the merged request.
-  static func origins(_ preset: Preset) -> [JSONValue] {
-    guard let request = preset.request else { return [] }
-    var out: [JSONValue] = []
-    func walk(_ value: JSONValue, _ pointer: JSONPointer) {
-      switch value {
-      case .object(let o) where !o.isEmpty: for m in o.members { walk(m.value, pointer.appending(m.key)) }
-      case .array(let a) where !a.isEmpty: for (i, e) in a.enumerated() { walk(e, pointer.appending(i)) }
-      default:
-        let location = request.sourceMap.location(of: pointer)
-        out.append(
-          .object(
-            JSONObject([
-              .init(key: "path", value: .string(pointer.description)),
-              .init(key: "file", value: .string(location.file)),
-              .init(key: "line", value: .number(Double(location.line))),
-            ])))
-      }
-    }
-    walk(request.value, .root)
-    return out
   }
 }

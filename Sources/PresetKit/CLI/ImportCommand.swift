@@ -19,24 +19,24 @@ enum ImportCommand {
       discussion: "Each file compiles to exactly the live version; existing files are kept unless --force."),
     run: run)
 
-  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
+  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) throws(CommandFailure) -> Int32 {
     guard let into = parsed.value("into") else {
-      context.console.error("error: --into DIR is required\n")
-      return CommandLineTool.exitError
+      throw CommandFailure.usage(
+        "import needs --into DIR, the folder to write <slug>.yaml files into", hint: "e.g. --into presets/imported")
     }
     guard !OutputTarget.meansStandardOutput(into) else {
-      context.console.error(
-        "error[output.stdout-unsupported]: --into needs a folder: import writes one file per preset\n")
-      return CommandLineTool.exitError
+      throw CommandFailure(
+        "output.stdout-unsupported", "--into needs a folder: import writes one file per preset",
+        hint: "name a folder, e.g. --into presets/imported")
     }
     let all = parsed.flag("all")
     guard all != !parsed.positionals.isEmpty else {
-      context.console.error("error: name slugs to import, or pass --all (not both)\n")
-      return CommandLineTool.exitError
+      throw CommandFailure.usage(
+        all ? "--all imports every live preset, so slugs cannot be named too" : "import needs slugs or --all",
+        hint: "presetctl import SLUG... --into DIR, or presetctl import --all --into DIR")
     }
-    guard let parallelism = RemoteOptions.parallelism(parsed, context),
-      let client = RemoteOptions.client(parsed, context)
-    else { return CommandLineTool.exitError }
+    let remote = try RemoteOptions(parsed, context)
+    let client = try remote.makeClient()
     // Slugs become file names: every one, named here or listed by the server, must pass the slug rule.
     let renderer = DiagnosticRenderer(style: context.console.errStyle)
     var skipped = 0
@@ -46,44 +46,30 @@ enum ImportCommand {
       skipped += 1
       return false
     }
-    let outcome = AsyncBridge.run { () -> Result<([(String, LivePreset?)], [Diagnostic]), RemoteError> in
-      do throws(RemoteError) {
-        var warnings: [Diagnostic] = []
-        var names = slugs
-        if all {
-          let listing = try await client.listPresetsChecked()
-          names = listing.presets.map(\.slug)
-          warnings = listing.skipped
-        }
-        let results = await BoundedConcurrency.map(names, parallelism: parallelism) { slug in
-          do throws(RemoteError) {
-            return Result<LivePreset?, RemoteError>.success(try await client.getPreset(slug: slug))
-          } catch {
-            return .failure(error)
-          }
-        }
-        var out: [(String, LivePreset?)] = []
-        for (slug, result) in zip(names, results) { out.append((slug, try result.get())) }
-        return .success((out, warnings))
-      } catch {
-        return .failure(error)
+    let parallelism = remote.parallelism
+    let (names, live, warnings) = try AsyncBridge.remote {
+      () async throws(RemoteError) -> ([String], [LivePreset?], [Diagnostic]) in
+      var warnings: [Diagnostic] = []
+      var names = slugs
+      if all {
+        let listing = try await client.listPresetsChecked()
+        names = listing.presets.map(\.slug)
+        warnings = listing.skipped
       }
+      return (names, try await Planner.readLive(names, client: client, parallelism: parallelism), warnings)
     }
-    let presets: [(String, LivePreset?)]
-    switch outcome {
-    case .success(let (p, warnings)):
-      presets = p
-      for warning in warnings { context.console.error(renderer.text(warning)) }
-      skipped += warnings.count
-    case .failure(let error):
-      context.console.error("error: \(SafeText.terminal(error.description))\n")
-      return CommandLineTool.exitError
-    }
+    let presets = Array(zip(names, live))
+    for warning in warnings { context.console.error(renderer.text(warning)) }
+    skipped += warnings.count
     var failed = false
     let keyScrubber = Console.Scrubber(secret: client.configuration.apiKey.secret)
     for (slug, live) in presets {
       guard let live else {
-        context.console.error("error: no live preset `\(SafeText.terminal(slug))`\n")
+        context.report([
+          .error(
+            "remote.not-found", "no live preset `\(slug)`",
+            hint: "check the slug (`presetctl import --all` lists every live preset)")
+        ])
         failed = true
         continue
       }
@@ -97,7 +83,7 @@ enum ImportCommand {
           "import.contains-key",
           "the live preset `\(slug)` contains the API key (or a long piece of it); its file was not written",
           hint: "rotate the key, and remove it from the preset in OpenRouter")
-        context.console.error(DiagnosticRenderer(style: context.console.errStyle).text(diagnostic))
+        context.report([diagnostic])
         failed = true
         continue
       }
@@ -106,7 +92,9 @@ enum ImportCommand {
         let target = try OutputTarget.entry(named: LiveImport.fileName(for: slug), in: into)
         let path = target.requested
         if target.exists && !parsed.flag("force") {
-          context.console.error("error: \(SafeText.terminal(path)) exists (use --force to overwrite)\n")
+          context.report([
+            .error("output.exists", "\(path) exists; it was kept", hint: "pass --force to overwrite it")
+          ])
           failed = true
           continue
         }
@@ -114,12 +102,19 @@ enum ImportCommand {
         context.console.write(
           SafeText.terminal("imported \(slug) → \(path) (\(file.skin.rawValue), \(file.version.short))") + "\n")
       } catch {
-        context.console.error(error)
+        context.report(CommandFailure(error).diagnostics)
         failed = true
       }
     }
     warnAboutPolicy(presets, into: into, context)
-    if skipped > 0 { context.console.error("error: \(skipped) preset(s) skipped for invalid slugs\n") }
+    if skipped > 0 {
+      context.report([
+        .error(
+          "import.skipped", "\(skipped) preset(s) skipped for invalid slugs",
+          hint:
+            "slugs are lowercase letters, digits and single dashes, at most \(PresetSource.maxSlugLength) characters")
+      ])
+    }
     return failed || skipped > 0 ? CommandLineTool.exitError : CommandLineTool.exitOK
   }
 

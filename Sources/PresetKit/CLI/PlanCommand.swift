@@ -14,20 +14,19 @@ enum PlanCommand {
         .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
         .value("out", "PLAN", "Save the plan for 'apply PLAN' (refused later if live presets moved); - for stdout."),
         .flag("detailed-exitcode", "Exit 2 when there are changes, 0 when none, 1 on errors."),
-        .value("format", "FORMAT", "Output format: text, json or markdown (default text)."),
+        .value(
+          "format", "FORMAT",
+          "Output format: text, json, markdown or github (the text report, errors as annotations; default text)."),
         Compiler.allowEmptyOption,
       ] + RemoteOptions.options,
       discussion: "PATH defaults to 'presets'; a .json file is read as a bundle."),
     run: run)
 
-  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
-    guard let format = CommandLineTool.format(parsed, allowed: [.text, .json, .markdown], context: context),
-      let parallelism = RemoteOptions.parallelism(parsed, context),
-      let desired = DesiredState.load(
-        parsed.positionals.first ?? "presets", allowPlan: false, environment: parsed.value("env"),
-        requirePresets: !parsed.flag("allow-empty"), context),
-      let client = RemoteOptions.client(parsed, context)
-    else { return CommandLineTool.exitError }
+  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) throws(CommandFailure) -> Int32 {
+    let format = try CommandLineTool.format(parsed, allowed: OutputFormat.allCases)
+    let remote = try RemoteOptions(parsed, context)
+    let desired = try desired(parsed, allowPlan: false, context)
+    let client = try remote.makeClient()
     // `--out` is checked before any request: never a node other than a regular file, never an input.
     let console = context.console
     var target: OutputTarget?
@@ -37,13 +36,10 @@ enum PlanCommand {
         try resolved.refuseOverwriting(sources(parsed.positionals.first ?? "presets", desired.presets))
         target = resolved
       } catch {
-        console.error(error)
-        return CommandLineTool.exitError
+        throw CommandFailure(error)
       }
     }
-    guard let plan = livePlan(desired.presets, client: client, parallelism: parallelism, context) else {
-      return CommandLineTool.exitError
-    }
+    let plan = try livePlan(desired.presets, client: client, parallelism: remote.parallelism, context)
     if let target {
       do throws(AtomicFile.WriteError) {
         try AtomicFile.write(
@@ -51,8 +47,7 @@ enum PlanCommand {
           to: target)
         if !target.isStandardOutput { console.error("plan saved to \(target.requested)\n") }
       } catch {
-        console.error(error)
-        return CommandLineTool.exitError
+        throw CommandFailure(error)
       }
     }
     // With `--out -` the saved plan is stdout; the report then goes to stderr.
@@ -69,6 +64,26 @@ enum PlanCommand {
     return parsed.flag("detailed-exitcode") && plan.hasChanges ? CommandLineTool.exitChanges : CommandLineTool.exitOK
   }
 
+  /// The desired presets of `plan`, `apply` and `drift` from PATH (default `presets`), `--env` and
+  /// `--allow-empty`; files that were not read are reported as warnings on stderr.
+  static func desired(
+    _ parsed: ArgumentParser.Parsed, allowPlan: Bool, _ context: CommandLineTool.Context
+  ) throws(CommandFailure) -> DesiredState.Loaded {
+    let path = parsed.positionals.first ?? "presets"
+    do throws(DesiredState.Failure) {
+      let loaded = try DesiredState.load(
+        path, allowPlan: allowPlan, environment: parsed.value("env"), requirePresets: !parsed.flag("allow-empty"),
+        isCompiledFile: CompiledInput.format(ofFile: path) != nil)
+      if !loaded.warnings.isEmpty, let compiled = loaded.compiled {
+        let renderer = DiagnosticRenderer.forResult(compiled, style: context.console.errStyle)
+        context.console.error(renderer.render(loaded.warnings, format: .text))
+      }
+      return loaded
+    } catch {
+      throw CommandFailure(error)
+    }
+  }
+
   /// What the desired state was read from: a bundle file, or a repository (its YAML, the path, prompt files).
   static func sources(_ path: String, _ presets: [Preset]) -> OutputTarget.Sources {
     guard !path.hasSuffix(".json") else { return OutputTarget.Sources(root: nil, files: [path]) }
@@ -77,27 +92,21 @@ enum PlanCommand {
     return OutputTarget.Sources(root: layout.canonicalRoot, files: [path] + prompts)
   }
 
-  /// Reads the live state for `presets` (one GET each plus the list pages); reports and returns nil on failure.
+  /// Reads the live state for `presets` (one GET each plus the list pages); listing warnings go to stderr.
   static func livePlan(
     _ presets: [Preset], client: OpenRouterClient, parallelism: Int, _ context: CommandLineTool.Context
-  ) -> PresetPlan? {
+  ) throws(CommandFailure) -> PresetPlan {
     context.console.progress("reading \(presets.count) live preset(s)…\n")
     let planner = Planner(client: client, parallelism: parallelism)
-    let outcome = AsyncBridge.run { () -> Result<PresetPlan, RemoteError> in
-      do throws(RemoteError) {
-        return .success(try await planner.plan(for: presets))
-      } catch {
-        return .failure(error)
+    do throws(RemoteError) {
+      let plan = try AsyncBridge.run { () async throws(RemoteError) -> PresetPlan in
+        try await planner.plan(for: presets)
       }
-    }
-    switch outcome {
-    case .success(let plan):
       let renderer = DiagnosticRenderer(style: context.console.errStyle)
       for warning in plan.warnings { context.console.error(renderer.text(warning)) }
       return plan
-    case .failure(let error):
-      context.console.error("error: \(SafeText.terminal(error.description))\n")
-      return nil
+    } catch {
+      throw CommandFailure(error)
     }
   }
 }

@@ -2,8 +2,9 @@ import Foundation
 import PresetReconcile
 import PresetRender
 
-/// The flags every command that talks to OpenRouter shares, and how they become a client.
-enum RemoteOptions {
+/// The flags every command that talks to OpenRouter shares, parsed once, and the one place a client is made.
+struct RemoteOptions {
+  /// The options, appended to each remote command's own.
   static let options: [ArgumentParser.Option] = [
     .value("api-url", "URL", "API base URL (default $OPENROUTER_API_URL or https://openrouter.ai/api/v1)."),
     .value("api-key-file", "FILE", "Read the API key from FILE instead of $OPENROUTER_API_KEY."),
@@ -13,51 +14,53 @@ enum RemoteOptions {
     .value("parallelism", "N", "Requests in flight at once (default 8)."),
   ]
 
-  /// Builds the client; on failure reports on stderr and returns nil.
-  static func client(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> OpenRouterClient? {
-    do throws(RemoteError) {
-      let key = try APIKey.fromEnvironmentOrFile(path: parsed.value("api-key-file"), environment: context.environment)
-      let urlText = parsed.value("api-url") ?? context.environment["OPENROUTER_API_URL"]
-      var configuration = OpenRouterClient.Configuration(apiKey: key)
-      if let urlText {
-        guard let url = URL(string: urlText), url.scheme != nil else {
-          throw RemoteError(.invalidURL, message: "invalid API URL '\(urlText)'")
-        }
-        configuration.baseURL = url
+  /// `--api-key-file`, read only when the client is made (so a bad key never hides a bad flag).
+  var apiKeyFile: String?
+  /// The environment the key (and `OPENROUTER_API_URL`) come from.
+  var environment: [String: String]
+  /// `--api-url` or `OPENROUTER_API_URL`.
+  var baseURL: URL?
+  /// `--retries`.
+  var retries: Int?
+  /// `--timeout`.
+  var timeout: Double?
+  /// `--deadline`.
+  var deadline: Double?
+  /// `--parallelism` (default 8).
+  var parallelism = 8
+
+  /// Reads and range-checks every shared option; throws `cli.usage` naming the option, its range and the value.
+  init(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) throws(CommandFailure) {
+    environment = context.environment
+    apiKeyFile = parsed.value("api-key-file")
+    if let urlText = parsed.value("api-url") ?? context.environment["OPENROUTER_API_URL"] {
+      guard let url = URL(string: urlText), url.scheme != nil else {
+        let source = parsed.value("api-url") == nil ? "OPENROUTER_API_URL" : "--api-url"
+        throw CommandFailure(
+          "remote.invalid-url", "invalid API URL '\(urlText)' (from \(source))",
+          hint: "give a full URL such as https://openrouter.ai/api/v1")
       }
-      if let retries = parsed.value("retries") {
-        guard let n = Int(retries), n >= 0, n <= 100 else {
-          throw RemoteError(.invalidConfiguration, message: "--retries must be a whole number from 0 to 100")
-        }
-        configuration.retries = n
-      }
-      if let timeout = parsed.value("timeout") {
-        guard let seconds = Double(timeout), seconds > 0, seconds <= 3600 else {
-          throw RemoteError(.invalidConfiguration, message: "--timeout must be a number of seconds from 1 to 3600")
-        }
-        configuration.timeout = seconds
-      }
-      if let deadline = parsed.value("deadline") {
-        guard let seconds = Double(deadline), seconds >= 1, seconds <= 86_400 else {
-          throw RemoteError(
-            .invalidConfiguration, message: "--deadline must be a number of seconds from 1 to 86400")
-        }
-        configuration.deadline = seconds
-      }
-      return try OpenRouterClient(configuration)
-    } catch {
-      context.console.error("error: \(SafeText.terminal(error.description))\n")
-      return nil
+      baseURL = url
     }
+    retries = try parsed.number("retries", range: 0...100, whole: true).map { Int($0) }
+    // Fractions of a second are honoured (`--timeout 0.5`).
+    timeout = try parsed.number("timeout", range: 0.001...3600, whole: false, bounds: "above 0, at most 3600")
+    deadline = try parsed.number("deadline", range: 1...86_400, whole: false)
+    parallelism = try parsed.number("parallelism", range: 1...256, whole: true).map { Int($0) } ?? 8
   }
 
-  /// `--parallelism` (default 8); nil after reporting when invalid.
-  static func parallelism(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int? {
-    guard let text = parsed.value("parallelism") else { return 8 }
-    guard let n = Int(text), n >= 1, n <= 256 else {
-      context.console.error("error: --parallelism must be a whole number from 1 to 256\n")
-      return nil
+  /// The client for these options; throws `remote.missing-key` (and the like) with where the key was looked for.
+  func makeClient() throws(CommandFailure) -> OpenRouterClient {
+    do throws(RemoteError) {
+      let key = try APIKey.fromEnvironmentOrFile(path: apiKeyFile, environment: environment)
+      var configuration = OpenRouterClient.Configuration(apiKey: key)
+      if let baseURL { configuration.baseURL = baseURL }
+      if let retries { configuration.retries = retries }
+      if let timeout { configuration.timeout = timeout }
+      if let deadline { configuration.deadline = deadline }
+      return try OpenRouterClient(configuration)
+    } catch {
+      throw CommandFailure(error)
     }
-    return n
   }
 }

@@ -30,66 +30,45 @@ enum RollbackCommand {
         """),
     run: run)
 
-  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
-    guard let slug = parsed.positionals.first, let target = parsed.value("to").flatMap(Int.init), target >= 1 else {
-      context.console.error("error: usage: presetctl rollback SLUG --to N (N a version number from 1)\n")
-      return CommandLineTool.exitError
+  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) throws(CommandFailure) -> Int32 {
+    guard let slug = parsed.positionals.first else {
+      throw CommandFailure.usage("name the preset to roll back", hint: "presetctl rollback SLUG --to N")
     }
-    guard let client = RemoteOptions.client(parsed, context) else { return CommandLineTool.exitError }
-    let fetched = AsyncBridge.run { () -> Result<(LivePreset?, LiveVersion), RemoteError> in
-      do throws(RemoteError) {
-        let live = try await client.getPreset(slug: slug)
-        let version = try await client.getVersion(slug: slug, number: target)
-        return .success((live, version))
-      } catch {
-        return .failure(error)
-      }
+    guard let text = parsed.value("to"), let target = Int(text), target >= 1 else {
+      let given = parsed.value("to").map { ", got '\($0)'" } ?? ""
+      throw CommandFailure.usage(
+        "rollback needs --to N, the live version number to restore (1 or more)\(given)",
+        hint: "`presetctl drift` and the OpenRouter UI show the version numbers; presetctl rollback \(slug) --to N")
     }
-    guard case .success(let (live, old)) = fetched else {
-      if case .failure(let error) = fetched {
-        context.console.error("error: \(SafeText.terminal(error.description))\n")
-      }
-      return CommandLineTool.exitError
+    let client = try RemoteOptions(parsed, context).makeClient()
+    let (live, old) = try AsyncBridge.remote { () async throws(RemoteError) -> (LivePreset?, LiveVersion) in
+      (try await client.getPreset(slug: slug), try await client.getVersion(slug: slug, number: target))
     }
     let wanted = old.model
-    let current = live?.model
-    if current == wanted {
+    if live?.model == wanted {
       context.console.write(
         "\(slug): live content already equals version \(target) (\(wanted.version.short)); nothing to do\n")
       return CommandLineTool.exitOK
     }
-    let style = context.console.outStyle
-    var diff =
-      SafeText.terminal(
-        "\(slug): live v\(live?.designatedVersion?.version ?? 0) (\(current?.version.short ?? "none")) → content of v\(target) (\(wanted.version.short))"
-      ) + "\n"
-    for change in JSONDiff.changes(from: .object(current?.config ?? JSONObject()), to: .object(wanted.config)) {
-      diff +=
-        "    "
-        + SafeText.terminal("\(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))")
-        + "\n"
-    }
-    diff += DiffText.terminal(
-      TextDiff.unified(old: current?.systemPrompt, new: wanted.systemPrompt, oldName: "live", newName: "v\(target)"),
-      style: style)
-    context.console.write(diff)
+    let renderer = RollbackRenderer(slug: slug, live: live, version: old)
+    context.console.write(renderer.diff(style: context.console.outStyle))
+    context.console.write(renderer.risks(style: context.console.outStyle))
     let checked = check(slug: slug, live: live, version: old, parsed, context)
     if checked.hasPolicyErrors {
-      if parsed.flag("allow-policy-violations") {
-        context.console.error(
-          "warning: the content of v\(target) breaks policy; pushing it anyway (--allow-policy-violations)\n")
-      } else {
-        context.console.error(
-          "error: the content of v\(target) of \(slug) breaks policy; nothing was pushed (pass --allow-policy-violations to push it anyway)\n"
-        )
-        return CommandLineTool.exitError
+      guard parsed.flag("allow-policy-violations") else {
+        throw CommandFailure(
+          "rollback.policy", "the content of v\(target) of \(slug) breaks policy; nothing was pushed",
+          hint: "change it in the repository and apply, or pass --allow-policy-violations to push it anyway")
       }
+      context.console.error(
+        "warning: the content of v\(target) breaks policy; pushing it anyway (--allow-policy-violations)\n")
     }
     if parsed.flag("dry-run") { return CommandLineTool.exitOK }
     if !parsed.flag("yes") {
       guard isatty(0) == 1 else {
-        context.console.error("error: not a terminal: pass --yes to confirm the rollback\n")
-        return CommandLineTool.exitError
+        throw CommandFailure.usage(
+          "rollback asks for confirmation, but stdin is not a terminal",
+          hint: "pass --yes to confirm (or --dry-run to only see the diff)")
       }
       context.console.error("Push this as a new version of \(slug)? [y/N] ")
       guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
@@ -98,46 +77,23 @@ enum RollbackCommand {
       }
     }
     let (skin, body) = LiveImport.body(for: wanted, validators: SkinValidators.embedded)
-    let wantedVersion = wanted.version
-    let pushed = AsyncBridge.run { () -> Result<LivePreset, RemoteError> in
-      do throws(RemoteError) {
-        return .success(
-          try await client.createVersion(
-            slug: slug, skin: skin, body: .object(body), isAlreadyApplied: { $0?.model?.version == wantedVersion }))
-      } catch {
-        return .failure(error)
-      }
+    let pushed = AsyncBridge.run {
+      await Applier.push(slug: slug, skin: skin, body: body, model: wanted, client: client)
     }
-    switch pushed {
-    case .success(let stored):
-      guard stored.model?.version == wanted.version else {
-        context.console.error("error: the server stored different content than sent for \(slug)\n")
-        return CommandLineTool.exitError
-      }
-      context.console.write(
-        "rolled back \(slug): now live v\(stored.designatedVersion?.version ?? 0) with the content of v\(target)\n")
-      return CommandLineTool.exitOK
-    case .failure(let error):
-      context.console.error("error: \(SafeText.terminal(error.description))\n")
-      return CommandLineTool.exitError
+    guard pushed.status == .applied else {
+      throw CommandFailure(pushed.code ?? "apply.failed", "rollback of \(slug) failed: \(pushed.message ?? "unknown")")
     }
+    context.console.write(
+      "rolled back \(slug): now live v\(pushed.versionNumber ?? 0) with the content of v\(target)\n")
+    return CommandLineTool.exitOK
   }
 
-  /// Policy, lint and diff's risk rules for the content about to be pushed; findings are shown (risks on
-  /// stdout with the diff, diagnostics on stderr).
+  /// Policy and lint of the content about to be pushed, as a preset file placed where the repository keeps
+  /// it; the findings are shown on stderr.
   static func check(
     slug: String, live: LivePreset?, version: LiveVersion, _ parsed: ArgumentParser.Parsed,
     _ context: CommandLineTool.Context
   ) -> ReviewLiveCheck.Outcome {
-    let wanted = version.model
-    let target = version.version
-    let style = context.console.outStyle
-    var out = ""
-    for risk in ReviewRisk.assess(old: live?.model ?? PresetModel(config: JSONObject(), systemPrompt: nil), new: wanted)
-    {
-      out += style.warning("⚠ \(risk.title):") + " \(risk.detail)\n"
-    }
-    context.console.write(out)
     let path = parsed.positionals.dropFirst().first ?? "presets"
     let summary = live?.summary ?? LivePresetSummary(id: "", slug: slug, name: slug)
     let old = LivePreset(summary: summary, designatedVersion: version)
@@ -148,7 +104,7 @@ enum RollbackCommand {
       [ReviewLiveCheck.Item(text: file.text, relativePath: repositoryFile(of: slug, path: path))], path: path,
       report: DiagnosticRenderer.textReport(style: context.console.errStyle))
     if !outcome.report.isEmpty {
-      context.console.error("checks of the content of v\(target) (as a preset file):\n" + outcome.report)
+      context.console.error("checks of the content of v\(version.version) (as a preset file):\n" + outcome.report)
     }
     return outcome
   }

@@ -22,12 +22,10 @@ enum ValidateCommand {
     ),
     run: run)
 
-  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
-    guard let format = CommandLineTool.format(parsed, allowed: OutputFormat.allCases, context: context) else {
-      return CommandLineTool.exitError
-    }
+  static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) throws(CommandFailure) -> Int32 {
+    let format = try CommandLineTool.format(parsed, allowed: OutputFormat.allCases)
     let paths = parsed.positionals.isEmpty ? ["presets"] : parsed.positionals
-    if CompiledInput.refuse(paths, format: format, context) { return CommandLineTool.exitError }
+    try CompiledInput.refuse(paths)
     // Validation keeps no compiled presets: only diagnostics and counts survive each file. Without `--env`
     // every environment is compiled (from one parse of each file), so CI sees what any `apply --env` would.
     let layout = RepositoryLayout(containing: paths.first ?? ".")

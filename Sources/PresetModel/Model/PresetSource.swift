@@ -75,9 +75,14 @@ extension PresetSource {
 
     let slug = string("slug", required: true)
     if let slug, !isValidSlug(slug) {
+      let length = slug.utf8.count
       fail(
         "preset.slug",
-        "slug `\(slug)` must be lowercase letters, digits and single dashes (^[a-z0-9]+(-[a-z0-9]+)*$), at most \(maxSlugLength) characters",
+        length > maxSlugLength
+          ? "slug `\(slug)` is \(length) characters long, over the limit of \(maxSlugLength); shorten it"
+            + (slug.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+              ? "" : " (and use only lowercase letters, digits and single dashes)")
+          : "slug `\(slug)` must be lowercase letters, digits and single dashes (^[a-z0-9]+(-[a-z0-9]+)*$), at most \(maxSlugLength) characters",
         JSONPointer.root.appending("slug"), fatal: false)
     }
     var skin: Skin? = top["skin"] == nil ? defaultSkin : nil

@@ -1,5 +1,6 @@
 import PresetCore
 import PresetSchema
+import PresetModel
 
 /// Carries out a plan: POSTs creates and updates, confirms each stored version, never re-sends a mismatch.
 ///
@@ -29,6 +30,8 @@ package struct Applier: Sendable {
     package var versionNumber: Int?
     /// Differences desired → stored when the server changed or dropped fields.
     package var mismatch: [JSONDiff.Change]
+    /// The stable code of a failure (`remote.*`, or `apply.stored-differs`); nil otherwise.
+    package var code: String? = nil
   }
 
   /// The API client.
@@ -83,26 +86,45 @@ package struct Applier: Sendable {
         }
       } catch {
         outcome.status = .failed
+        outcome.code = error.code
         outcome.message = error.description
         return outcome
       }
     }
+    let pushed = await push(
+      slug: desired.slug, skin: desired.skin, body: desired.body, model: desired.model, client: client)
+    outcome.status = pushed.status
+    outcome.message = pushed.message
+    outcome.versionNumber = pushed.versionNumber
+    outcome.mismatch = pushed.mismatch
+    outcome.code = pushed.code
+    return outcome
+  }
+
+  /// POSTs `body` as a new version of `slug` (with the client's read-back for an unknown outcome) and confirms
+  /// that the stored version normalises to `model`; a mismatch is reported field by field and never re-sent.
+  /// `apply` and `rollback` push through here.
+  package static func push(
+    slug: String, skin: Skin, body: JSONObject, model desired: PresetModel, client: OpenRouterClient
+  ) async -> Outcome {
+    var outcome = Outcome(
+      slug: slug, action: .update, status: .applied, message: nil, versionNumber: nil, mismatch: [])
     let target = desired.version
     do throws(RemoteError) {
       let stored = try await client.createVersion(
-        slug: desired.slug, skin: desired.skin, body: .object(desired.body),
-        isAlreadyApplied: { live in live?.model?.version == target })
+        slug: slug, skin: skin, body: .object(body), isAlreadyApplied: { live in live?.model?.version == target })
       outcome.versionNumber = stored.designatedVersion?.version
       guard let model = stored.model, model.version == target else {
         outcome.status = .failed
-        outcome.mismatch = JSONDiff.changes(from: desired.model.json, to: stored.model?.json ?? .null)
+        outcome.code = "apply.stored-differs"
+        outcome.mismatch = JSONDiff.changes(from: desired.json, to: stored.model?.json ?? .null)
         let fields = outcome.mismatch.map(\.path.dotted).joined(separator: ", ")
         outcome.message = "the server stored different content than sent (differs at: \(fields)); not re-sent"
         return outcome
       }
-      outcome.status = .applied
     } catch {
       outcome.status = .failed
+      outcome.code = error.code
       outcome.message = error.description
     }
     return outcome

@@ -44,8 +44,17 @@ package struct GitRevision: Sendable {
     do {
       output = try git(["rev-parse", "--verify", "--quiet", "--end-of-options", name + "^{commit}"], in: root)
     } catch {
+      // A repository without commits has no revision at all: fetch-depth is not the fix there.
+      let anyCommit = (try? git(["rev-list", "-n", "1", "--all"], in: root)).map { !$0.isEmpty } ?? true
+      guard anyCommit else {
+        throw Failure(
+          "the repository at \(root.path) has no commits yet, so there is no revision '\(name)' to compare with; "
+            + "commit the presets first (then `diff --base \(name)` compares the working tree with that commit), "
+            + "or compare two bundles with `presetctl diff OLD.json NEW.json`")
+      }
       throw Failure(
-        "unknown revision '\(name)' (not a commit in \(root.path); in CI, fetch the history with fetch-depth: 0)")
+        "unknown revision '\(name)': not a commit in \(root.path); check the branch, tag or commit name, and in CI "
+          + "fetch the history (actions/checkout with fetch-depth: 0)")
     }
     let commit = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     guard commit.count >= 40, commit.utf8.allSatisfy(Self.isHexDigit) else {

@@ -16,19 +16,8 @@ package struct Planner: Sendable {
 
   /// One GET per desired preset plus the list pages (for unmanaged presets).
   package func plan(for desired: [Preset], listUnmanaged: Bool = true) async throws(RemoteError) -> PresetPlan {
-    let client = self.client
-    let results = await BoundedConcurrency.map(desired, parallelism: parallelism) { preset in
-      do throws(RemoteError) {
-        return Result<LivePreset?, RemoteError>.success(try await client.getPreset(slug: preset.slug))
-      } catch {
-        return .failure(error)
-      }
-    }
-    var entries: [PresetPlan.Entry] = []
-    for (preset, result) in zip(desired, results) {
-      let live = try result.get()
-      entries.append(Self.classify(desired: preset, live: live))
-    }
+    let live = try await Self.readLive(desired.map(\.slug), client: client, parallelism: parallelism)
+    let entries = zip(desired, live).map { Self.classify(desired: $0, live: $1) }
     var unmanaged: [LivePresetSummary] = []
     var warnings: [Diagnostic] = []
     if listUnmanaged {

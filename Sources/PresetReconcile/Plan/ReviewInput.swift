@@ -57,6 +57,8 @@ package enum ReviewInput {
     package var diagnostics: [Diagnostic]
     /// The folder the diagnostics' files are relative to, for source snippets.
     package var root: URL?
+    /// The stable code: `git.revision`, `diff.does-not-compile`, or the code of an unreadable bundle.
+    package var code = "diff.input"
   }
 
   /// The label of the working tree side.
@@ -103,7 +105,8 @@ package enum ReviewInput {
       let resolved = try GitRevision.resolve(revision, repositoryRoot: repositoryRoot)
       try resolved.extract(to: root)
     } catch {
-      return .failure(Failure(role: role, label: label, message: error.message, diagnostics: [], root: nil))
+      return .failure(
+        Failure(role: role, label: label, message: error.message, diagnostics: [], root: nil, code: "git.revision"))
     }
     return .success(Tree(role: role, label: label, root: root))
   }
@@ -125,7 +128,7 @@ package enum ReviewInput {
       return .failure(
         Failure(
           role: role, label: label, message: "the presets at \(role.rawValue) (\(label))\(scope) do not compile",
-          diagnostics: result.diagnostics, root: root))
+          diagnostics: result.diagnostics, root: root, code: "diff.does-not-compile"))
     }
     return .success(
       Side(
@@ -136,16 +139,12 @@ package enum ReviewInput {
 
   /// Reads a bundle file written by `presetctl build`.
   package static func bundle(role: Role, path: String) -> Result<Side, Failure> {
-    do {
-      let bytes = try FileReader.read(path, limit: 512 * 1024 * 1024)
-      let bundle = try PresetBundle(bytes: bytes)
+    do throws(DesiredState.Failure) {
+      let bundle = try DesiredState.readCompiled(path, allowPlan: false)
       return .success(Side(role: role, label: path, presets: bundle.presets, root: nil, pathMissing: false))
-    } catch let error as FileReader.Failure {
-      return .failure(Failure(role: role, label: path, message: error.message(for: path), diagnostics: [], root: nil))
     } catch {
-      return .failure(
-        Failure(
-          role: role, label: path, message: "\(path) is not a usable bundle: \(error)", diagnostics: [], root: nil))
+      let message = error.diagnostics.first?.message ?? "\(path) is not a usable bundle"
+      return .failure(Failure(role: role, label: path, message: message, diagnostics: [], root: nil))
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PresetCore
 
 /// An OpenRouter API key that never prints itself.
 ///
@@ -10,10 +11,13 @@ package struct APIKey: Sendable, CustomStringConvertible, CustomDebugStringConve
 
   /// The secret; surrounding whitespace (a trailing newline in a key file) is removed.
   package let secret: String
+  /// Where the key came from, for messages about a refused key (`the file k.txt given by --api-key-file`).
+  package let source: String
 
   /// Wraps a secret; surrounding whitespace and newlines are trimmed.
-  package init(_ secret: String) {
+  package init(_ secret: String, source: String = environmentVariable) {
     self.secret = secret.trimmingCharacters(in: .whitespacesAndNewlines)
+    self.source = source
   }
 
   /// Always `<redacted>`.
@@ -35,16 +39,18 @@ package struct APIKey: Sendable, CustomStringConvertible, CustomDebugStringConve
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(RemoteError) -> APIKey {
     if let path {
-      let data: Data
+      // FileReader refuses folders, FIFOs and devices with a plain reason (never a Foundation error code).
+      let bytes: [UInt8]
       do {
-        data = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes = try FileReader.read(path, limit: 64 * 1024)
       } catch {
-        throw RemoteError(.missingKey, message: "cannot read the API key file \(path): \(error.localizedDescription)")
+        let fix = error.code == "input.not-a-file" ? "; name the file that holds the key" : ""
+        throw RemoteError(.missingKey, message: "cannot read the API key file \(path): \(error.reason)\(fix)")
       }
-      guard let text = String(data: data, encoding: .utf8) else {
+      guard let text = String(validating: bytes, as: UTF8.self) else {
         throw RemoteError(.missingKey, message: "the API key file \(path) is not UTF-8 text")
       }
-      let key = APIKey(text)
+      let key = APIKey(text, source: "the file \(path) given by --api-key-file")
       guard !key.isEmpty else { throw RemoteError(.missingKey, message: "the API key file \(path) is empty") }
       return key
     }

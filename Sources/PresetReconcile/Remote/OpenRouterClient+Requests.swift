@@ -134,7 +134,7 @@ extension OpenRouterClient {
     let detail = serverMessage.map { scrub(oneLine($0)) } ?? snippet(response.body)
     var message = "HTTP \(response.status) \(Self.reason(response.status))"
     if !detail.isEmpty { message += ": \(detail)" }
-    if response.status == 401 { message += " — check the API key (\(APIKey.environmentVariable))" }
+    if response.status == 401 { message += " — check the API key (from \(configuration.apiKey.source))" }
     return RemoteError(
       .http(response.status), slug: call.slug, message: message, request: call.label, attempts: attempts)
   }

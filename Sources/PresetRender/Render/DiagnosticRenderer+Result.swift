@@ -5,7 +5,7 @@ import PresetModel
 
 extension DiagnosticRenderer {
   /// A renderer whose snippets are read from the compiled repository.
-  package static func forResult(_ result: CompileResult, style: Style) -> DiagnosticRenderer {
+  package static func forResult(_ result: CompileResult, style: Style = Style(enabled: false)) -> DiagnosticRenderer {
     let layout = result.layout
     let root = layout.root.path
     return DiagnosticRenderer(style: style) { file in

@@ -56,6 +56,40 @@ package struct ExplainRenderer: Sendable {
     return out
   }
 
+  /// `{"slug", "version", "request", "origins": [{"path": "/provider/sort", "file", "line"}]}`: the merged
+  /// request and the origin of every leaf.
+  package func json() -> String {
+    var object = JSONObject()
+    object["slug"] = .string(preset.slug)
+    object["version"] = .string(preset.version.rawValue)
+    object["request"] = preset.request?.value ?? .null
+    object["origins"] = .array(origins())
+    return SafeText.json(JSONWriter.string(.object(object)))
+  }
+
+  /// One `{"path", "file", "line"}` per leaf of the merged request, in document order.
+  func origins() -> [JSONValue] {
+    guard let request = preset.request else { return [] }
+    var out: [JSONValue] = []
+    func walk(_ value: JSONValue, _ pointer: JSONPointer) {
+      switch value {
+      case .object(let o) where !o.isEmpty: for m in o.members { walk(m.value, pointer.appending(m.key)) }
+      case .array(let a) where !a.isEmpty: for (i, e) in a.enumerated() { walk(e, pointer.appending(i)) }
+      default:
+        let location = request.sourceMap.location(of: pointer)
+        out.append(
+          .object(
+            JSONObject([
+              .init(key: "path", value: .string(pointer.description)),
+              .init(key: "file", value: .string(location.file)),
+              .init(key: "line", value: .number(Double(location.line))),
+            ])))
+      }
+    }
+    walk(request.value, .root)
+    return out
+  }
+
   private static func isScalar(_ value: JSONValue) -> Bool {
     switch value {
     case .object, .array: false

@@ -110,7 +110,8 @@ extension Hardening {
       for (command, result) in zip(Self.commands, results) {
         #expect(result.exitStatus != 0, "\(command[0]) succeeded against a server refusing everything")
       }
-      #expect(results[0].stderr.contains("401"), "\(results[0].stderr)")
+      // `plan --format json` reports the failure in its JSON document on stdout.
+      #expect(results[0].stdout.contains("\"code\": \"remote.http.401\""), "\(results[0].output)")
       Self.expectNoKey(in: f, results)
     }
 

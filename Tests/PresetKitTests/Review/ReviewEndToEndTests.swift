@@ -156,7 +156,7 @@ import Testing
     try fixture.commit("fixed")
     let text = try fixture.presetctl(["diff", "--base", "HEAD~1", "--head", "HEAD", "--detailed-exitcode"])
     #expect(text.status == 1)
-    #expect(text.stderr == "error: the presets at base (HEAD~1) do not compile\n")
+    #expect(text.stderr == "error[diff.does-not-compile]: the presets at base (HEAD~1) do not compile\n")
     try Golden.check(text.stdout, "review/base-does-not-compile.txt")
     let markdown = try fixture.presetctl(["diff", "--base", "HEAD~1", "--format", "markdown"])
     #expect(markdown.status == 1)
