@@ -5,7 +5,7 @@ import Testing
 @testable import PresetKit
 
 /// Messages that say what to do: each names the thing, the reason and the fix (issue 18's cases).
-@Suite struct ErrorMessageTests {
+@Suite(.serialized) struct ErrorMessageTests {
   @Test func tooLongSlugSaysItsLengthAndTheLimit() throws {
     let slug = String(repeating: "a", count: 70)
     let repo = try TempRepo(["presets/a.yaml": "slug: \(slug)\nskin: chat\nrequest: {model: openai/gpt-5.4}\n"])

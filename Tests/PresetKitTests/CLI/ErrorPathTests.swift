@@ -6,7 +6,7 @@ import Testing
 @testable import PresetCore
 
 /// One error path: every operational error has a stable code and comes out in the command's `--format`.
-@Suite struct ErrorPathTests {
+@Suite(.serialized) struct ErrorPathTests {
   static let files = ["presets/a.yaml": ReconcileFixture.preset("alpha")]
 
   /// The codes of the `{"diagnostics": [...]}` document on stdout; nil when stdout is not that document.
