@@ -6,9 +6,6 @@ import Foundation
 enum CompiledInput {
   /// The stable code of the refusal.
   static let code = "input.compiled-file"
-  /// Bundles can be large; a `.json` file is read up to this size to be recognised.
-  static let jsonLimit = 512 * 1024 * 1024
-
   /// The diagnostics for the paths that are presetctl JSON files; empty when none is.
   static func diagnostics(for paths: [String]) -> [Diagnostic] {
     paths.compactMap { path in
@@ -36,7 +33,7 @@ enum CompiledInput {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
       return nil
     }
-    let limit = path.hasSuffix(".json") ? jsonLimit : YAMLLoader.Limits().maxFileBytes
+    let limit = path.hasSuffix(".json") ? ByteLimits.jsonDocument : YAMLLoader.Limits().maxFileBytes
     guard var bytes = try? FileReader.read(path, limit: limit) else { return nil }
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     guard bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{"),

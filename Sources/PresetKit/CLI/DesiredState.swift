@@ -20,7 +20,7 @@ enum DesiredState {
         return nil
       }
       do {
-        let bytes = try FileReader.read(path, limit: 512 * 1024 * 1024)
+        let bytes = try FileReader.read(path, limit: ByteLimits.jsonDocument)
         let json = try JSONParser.parse(bytes)
         if isPlan(json) {
           guard allowPlan else {

@@ -36,7 +36,7 @@ enum ImportCommand {
     let renderer = DiagnosticRenderer(style: context.console.errStyle)
     var skipped = 0
     let slugs = parsed.positionals.filter { slug in
-      guard !PresetSource.isValidSlug(slug) else { return true }
+      guard !SlugRule.isValid(slug) else { return true }
       context.console.error(renderer.text(.error("remote.bad-slug", "skipped \(Self.quoted(slug)): not a valid slug")))
       skipped += 1
       return false

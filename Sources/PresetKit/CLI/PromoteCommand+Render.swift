@@ -6,11 +6,6 @@ extension PromoteCommand {
     return row.same ? "same" : "differs"
   }
 
-  /// A config change as `path: old → new` (`to` → `from`).
-  static func describe(_ change: JSONDiff.Change) -> String {
-    "\(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))"
-  }
-
   static func render(
     _ rows: [Row], fromName: String, toName: String, format: OutputFormat, _ context: CommandLineTool.Context
   ) {
@@ -56,8 +51,8 @@ extension PromoteCommand {
     for row in rows where !row.same {
       guard let a = row.from, let b = row.to else { continue }
       out += "\n\(style.bold(SafeText.terminal(row.base))): " + SafeText.terminal("\(toName) → \(fromName)") + "\n"
-      for change in row.unexpected { out += "    \(SafeText.terminal(describe(change)))\n" }
-      for change in row.missing { out += "    declared but not live: \(SafeText.terminal(describe(change)))\n" }
+      for change in row.unexpected { out += ChangeLine.terminal(change) }
+      for change in row.missing { out += "    declared but not live: \(SafeText.terminal(ChangeLine.text(change)))\n" }
       if !row.promptInSync {
         out += DiffText.terminal(
           TextDiff.unified(old: b.systemPrompt, new: a.systemPrompt, oldName: row.toSlug, newName: row.fromSlug),

@@ -58,10 +58,7 @@ enum RollbackCommand {
         "\(slug): live v\(live?.designatedVersion?.version ?? 0) (\(current?.version.short ?? "none")) → content of v\(target) (\(wanted.version.short))"
       ) + "\n"
     for change in JSONDiff.changes(from: .object(current?.config ?? JSONObject()), to: .object(wanted.config)) {
-      diff +=
-        "    "
-        + SafeText.terminal("\(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))")
-        + "\n"
+      diff += ChangeLine.terminal(change)
     }
     diff += DiffText.terminal(
       TextDiff.unified(old: current?.systemPrompt, new: wanted.systemPrompt, oldName: "live", newName: "v\(target)"),

@@ -58,13 +58,8 @@ extension DiagnosticRenderer {
   /// A renderer whose snippets are read from the compiled repository.
   static func forResult(_ result: CompileResult, style: Style) -> DiagnosticRenderer {
     let layout = result.layout
-    let root = layout.root.path
-    return DiagnosticRenderer(style: style) { file in
-      let path = file.hasPrefix("/") ? file : root + "/" + file
-      // Snippets never quote a file outside the repository (a symlink pointing out of it, say).
-      guard layout.contains(URL(fileURLWithPath: path)) else { return nil }
-      return try? FileReader.read(path, limit: 64 * 1024 * 1024)
-    }
+    // Snippets never quote a file outside the repository (a symlink pointing out of it, say).
+    return .readingSnippets(under: layout.root.path, style: style) { layout.contains(URL(fileURLWithPath: $0)) }
   }
 }
 

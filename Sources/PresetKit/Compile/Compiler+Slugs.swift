@@ -59,12 +59,12 @@ extension Compiler {
     for (index, space) in spaces.enumerated() {
       for preset in presets {
         let slug = space.template.replacingOccurrences(of: "{slug}", with: preset.slug)
-        guard PresetSource.isValidSlug(slug) else {
+        guard SlugRule.isValid(slug) else {
           diagnostics.append(
             Diagnostic(
               severity: .error, code: "config.environment-slug",
               message:
-                "slug `\(slug)` of preset `\(preset.slug)` \(describe(space)) (template `\(space.template)`) is \(slug.utf8.count) characters, more than \(PresetSource.maxSlugLength)",
+                "slug `\(slug)` of preset `\(preset.slug)` \(describe(space)) (template `\(space.template)`) is \(slug.utf8.count) characters, more than \(SlugRule.maxLength)",
               location: preset.location, path: "/slug",
               related: space.location.map { [.init(message: "the template is declared here", location: $0)] } ?? []))
           continue

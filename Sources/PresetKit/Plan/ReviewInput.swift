@@ -134,7 +134,7 @@ package enum ReviewInput {
   /// Reads a bundle file written by `presetctl build`.
   package static func bundle(role: Role, path: String) -> Result<Side, Failure> {
     do {
-      let bytes = try FileReader.read(path, limit: 512 * 1024 * 1024)
+      let bytes = try FileReader.read(path, limit: ByteLimits.jsonDocument)
       let bundle = try PresetBundle(bytes: bytes)
       return .success(Side(role: role, label: path, presets: bundle.presets, root: nil, pathMissing: false))
     } catch let error as FileReader.Failure {

@@ -52,7 +52,7 @@ package struct OpenRouterClient: Sendable {
         throw RemoteError(.decoding, message: scrub(error.message), request: "GET /presets")
       }
       guard seen.insert(preset.id).inserted else { continue }
-      guard LiveSlug.isValid(preset.slug) else {
+      guard SlugRule.isValid(preset.slug) else {
         if badSlugs.insert(preset.slug).inserted {
           listing.skipped.append(LiveSlug.skipped(preset.slug, id: preset.id, scrubber: scrubber))
         }

@@ -13,11 +13,8 @@ package struct ReviewFailureRenderer: Sendable {
 
   /// A renderer whose snippets come from the side's folder (render before the folder is removed).
   func diagnosticRenderer(_ failure: ReviewInput.Failure, style: Style) -> DiagnosticRenderer {
-    let root = failure.root?.path
-    return DiagnosticRenderer(style: style) { file in
-      guard let root else { return nil }
-      return try? FileReader.read(file.hasPrefix("/") ? file : root + "/" + file, limit: 64 * 1024 * 1024)
-    }
+    guard let root = failure.root?.path else { return DiagnosticRenderer(style: style) }
+    return .readingSnippets(under: root, style: style)
   }
 
   /// Renders in one format.

@@ -46,7 +46,7 @@ package struct ReviewRenderer: Sendable {
     switch (change.old, change.new) {
     case (nil, let new): return "\(path): added \(JSONDiff.brief(new))"
     case (let old, nil): return "\(path): removed (was \(JSONDiff.brief(old)))"
-    case (let old, let new): return "\(path): \(JSONDiff.brief(old)) → \(JSONDiff.brief(new))"
+    case (let old, let new): return ChangeLine.arrow(path, old, new)
     }
   }
 
