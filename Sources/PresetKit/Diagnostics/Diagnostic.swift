@@ -111,7 +111,9 @@ package struct Diagnostic: Sendable, Hashable {
     path: String? = nil,
     hint: String? = nil
   ) -> Diagnostic {
-    Diagnostic(severity: .warning, code: code, message: message, location: location, path: path, hint: hint)
+    var diagnostic = error(code, message, at: location, path: path, hint: hint)
+    diagnostic.severity = .warning
+    return diagnostic
   }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Renders why `presetctl diff` could not compare: which side failed (a revision whose presets do not compile,
 /// say) and the compiler's diagnostics, in the format the report was asked for.
-package struct ReviewFailureRenderer: Sendable {
+package struct ReviewFailureRenderer: Sendable, FourFormatRenderer {
   /// The failed sides.
   package var failures: [ReviewInput.Failure]
   /// Diagnostics shown per side before "and N more" (a comment must stay small).
@@ -15,16 +15,6 @@ package struct ReviewFailureRenderer: Sendable {
   func diagnosticRenderer(_ failure: ReviewInput.Failure, style: Style) -> DiagnosticRenderer {
     guard let root = failure.root?.path else { return DiagnosticRenderer(style: style) }
     return .readingSnippets(under: root, style: style)
-  }
-
-  /// Renders in one format.
-  package func render(_ format: OutputFormat, style: Style) -> String {
-    switch format {
-    case .text: text(style: style)
-    case .json: json()
-    case .markdown: markdown()
-    case .github: github()
-    }
   }
 
   /// The failures with source snippets.

@@ -1,5 +1,5 @@
 /// Renders a `Review` for `presetctl diff`: text, JSON, Markdown (a pull-request comment) or GitHub annotations.
-package struct ReviewRenderer: Sendable {
+package struct ReviewRenderer: Sendable, FourFormatRenderer {
   /// The comparison.
   package var review: Review
   /// Unchanged lines around each prompt change.
@@ -29,16 +29,6 @@ package struct ReviewRenderer: Sendable {
   /// The note shown for a removed preset: the API has no delete.
   package static let removalNote =
     "the live preset stays (the API cannot delete presets); archive it by hand in OpenRouter if it is no longer wanted"
-
-  /// Renders in one format.
-  package func render(_ format: OutputFormat, style: Style) -> String {
-    switch format {
-    case .text: text(style: style)
-    case .json: json()
-    case .markdown: markdown()
-    case .github: github()
-    }
-  }
 
   /// `path: old → new`, `path: added new` or `path: removed (was old)`.
   package static func describe(_ change: JSONDiff.Change) -> String {
