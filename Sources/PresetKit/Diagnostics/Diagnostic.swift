@@ -111,9 +111,7 @@ package struct Diagnostic: Sendable, Hashable {
     path: String? = nil,
     hint: String? = nil
   ) -> Diagnostic {
-    var diagnostic = error(code, message, at: location, path: path, hint: hint)
-    diagnostic.severity = .warning
-    return diagnostic
+    Diagnostic(severity: .warning, code: code, message: message, location: location, path: path, hint: hint)
   }
 }
 
