@@ -21,9 +21,7 @@ import Testing
     let fake = try RemoteTest.startFake()
     defer { fake.stop() }
     let desired = try PlannerTests.desired()
-    let beta = try #require(desired.first { $0.slug == "beta" })
-    _ = fake.seed(slug: "beta", systemPrompt: beta.model.systemPrompt, config: .object(beta.model.config))
-    _ = fake.seed(slug: "gamma", systemPrompt: "Old.", config: ["model": "openai/gpt-5.4"])
+    try PlannerTests.seedBetaSameGammaOther(fake, desired)
     let plan = try await Self.plan(fake)
     let progress = StringLog()
     let outcomes = await Applier(client: try RemoteTest.client(for: fake), parallelism: 2)

@@ -21,14 +21,19 @@ import Testing
     return result.presets
   }
 
+  /// Seeds `fake` so that beta is live exactly as desired and gamma live with other content; alpha stays absent.
+  static func seedBetaSameGammaOther(_ fake: FakeOpenRouter, _ desired: [Preset]) throws {
+    let beta = try #require(desired.first { $0.slug == "beta" })
+    _ = fake.seed(slug: "beta", systemPrompt: beta.model.systemPrompt, config: .object(beta.model.config))
+    _ = fake.seed(slug: "gamma", systemPrompt: "Changed in the UI.", config: ["model": "openai/gpt-5.4"])
+  }
+
   @Test("absent → create, same version → unchanged, other content → update; others are unmanaged")
   func classifiesEachPreset() async throws {
     let fake = try RemoteTest.startFake()
     defer { fake.stop() }
     let desired = try Self.desired()
-    let beta = try #require(desired.first { $0.slug == "beta" })
-    _ = fake.seed(slug: "beta", systemPrompt: beta.model.systemPrompt, config: .object(beta.model.config))
-    _ = fake.seed(slug: "gamma", systemPrompt: "Changed in the UI.", config: ["model": "openai/gpt-5.4"])
+    try Self.seedBetaSameGammaOther(fake, desired)
     _ = fake.seed(slug: "ui-only", systemPrompt: nil, config: ["model": "x/y"])
     let plan = try await Planner(client: try RemoteTest.client(for: fake), parallelism: 2).plan(for: desired)
     let actions = Dictionary(uniqueKeysWithValues: plan.entries.map { ($0.desired.slug, $0.action) })
