@@ -2,6 +2,7 @@ import Foundation
 import PresetCore
 import PresetModel
 import PresetPolicy
+import PresetSchema
 
 /// A valid slug as written, with its place: the input of the duplicate and environment-slug checks.
 struct WrittenSlug: Sendable {
@@ -95,7 +96,7 @@ extension Compiler {
       let written = WrittenSlug(
         slug: base.slug, location: base.document.sourceMap.location(of: JSONPointer.root.appending("slug")),
         source: origin)
-      if PresetSource.isValidSlug(base.slug) { output.bases.append(written) }
+      if SlugRule.isValid(base.slug) { output.bases.append(written) }
       var compiledSomewhere = false
       for (index, environment) in context.variants.enumerated() {
         var source = base
@@ -104,7 +105,7 @@ extension Compiler {
           source.slug = environment.slug(for: base.slug)
           // An environment slug that is not valid is reported once per environment and preset by
           // `environmentSlugProblems`; the preset is not compiled for it.
-          guard PresetSource.isValidSlug(source.slug) || source.hasErrors else { continue }
+          guard SlugRule.isValid(source.slug) || source.hasErrors else { continue }
         }
         var diagnostics: [Diagnostic] = []
         if var preset = compilePreset(source, layout: layout, prompts: &prompts, diagnostics: &diagnostics),

@@ -1,5 +1,6 @@
 import PresetCore
 import PresetModel
+import PresetSchema
 
 /// Checks on the slugs as written and on the slugs every environment derives from them. They need only the
 /// slugs, not the compiled presets, so every compilation runs them for every declared environment: `apply --env
@@ -62,12 +63,12 @@ extension Compiler {
     for (index, space) in spaces.enumerated() {
       for preset in presets {
         let slug = space.template.replacingOccurrences(of: "{slug}", with: preset.slug)
-        guard PresetSource.isValidSlug(slug) else {
+        guard SlugRule.isValid(slug) else {
           diagnostics.append(
             Diagnostic(
               severity: .error, code: "config.environment-slug",
               message:
-                "slug `\(slug)` of preset `\(preset.slug)` \(describe(space)) (template `\(space.template)`) is \(slug.utf8.count) characters, more than \(PresetSource.maxSlugLength)",
+                "slug `\(slug)` of preset `\(preset.slug)` \(describe(space)) (template `\(space.template)`) is \(slug.utf8.count) characters, more than \(SlugRule.maxLength)",
               location: preset.location, path: "/slug",
               related: space.location.map { [.init(message: "the template is declared here", location: $0)] } ?? []))
           continue

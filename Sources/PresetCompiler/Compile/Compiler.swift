@@ -12,7 +12,7 @@ package struct Compiler: Sendable {
     /// Limits for each YAML file.
     package var yamlLimits = YAMLLoader.Limits()
     /// Largest prompt file accepted, in bytes.
-    package var maxPromptFileBytes = 4 * 1024 * 1024
+    package var maxPromptFileBytes = ByteLimits.sourceFile
     /// Files compiled concurrently (files are independent; output order does not depend on it).
     package var parallelism = ProcessInfo.processInfo.activeProcessorCount
     /// The environment from `presetctl.yaml` to compile for (its slugs and request overrides); nil for the one

@@ -8,7 +8,7 @@ package enum YAMLLoader {
   /// Bounds that keep hostile or accidental inputs (huge files, "billion laughs" aliases, deep nesting) cheap.
   package struct Limits: Sendable {
     /// The largest file accepted, in bytes.
-    package var maxFileBytes = 4 * 1024 * 1024
+    package var maxFileBytes = ByteLimits.sourceFile
     /// The most nodes one file may expand to, counting every alias as the full size of what it repeats.
     package var maxNodes = 1_000_000
     /// The deepest collection nesting accepted, after alias expansion.

@@ -1,7 +1,8 @@
-import PresetCore
 import PresetCompiler
+import PresetCore
 import PresetReconcile
 import PresetRender
+
 /// The error types of the lower rooms, each as a diagnostic with its stable code (one error path).
 extension CommandFailure {
   /// Presets that do not compile: every diagnostic (warnings too) with snippets from the repository, and

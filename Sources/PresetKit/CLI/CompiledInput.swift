@@ -31,7 +31,7 @@ enum CompiledInput {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
       return nil
     }
-    let limit = path.hasSuffix(".json") ? DesiredState.fileLimit : YAMLLoader.Limits().maxFileBytes
+    let limit = path.hasSuffix(".json") ? ByteLimits.jsonDocument : YAMLLoader.Limits().maxFileBytes
     guard var bytes = try? FileReader.read(path, limit: limit) else { return nil }
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     guard bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{"),

@@ -41,7 +41,7 @@ enum ImportCommand {
     let renderer = DiagnosticRenderer(style: context.console.errStyle)
     var skipped = 0
     let slugs = parsed.positionals.filter { slug in
-      guard !PresetSource.isValidSlug(slug) else { return true }
+      guard !SlugRule.isValid(slug) else { return true }
       context.console.error(renderer.text(.error("remote.bad-slug", "skipped \(Self.quoted(slug)): not a valid slug")))
       skipped += 1
       return false
@@ -112,7 +112,7 @@ enum ImportCommand {
         .error(
           "import.skipped", "\(skipped) preset(s) skipped for invalid slugs",
           hint:
-            "slugs are lowercase letters, digits and single dashes, at most \(PresetSource.maxSlugLength) characters")
+            "slugs are \(SlugRule.wording), at most \(SlugRule.maxLength) characters")
       ])
     }
     return failed || skipped > 0 ? CommandLineTool.exitError : CommandLineTool.exitOK

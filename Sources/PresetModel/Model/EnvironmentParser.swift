@@ -1,4 +1,5 @@
 import PresetCore
+import PresetSchema
 
 /// Reads and checks the `environments` section of `presetctl.yaml`.
 ///
@@ -167,12 +168,12 @@ struct EnvironmentParser {
       return parts.count == 1 ? "must contain `{slug}`" : "must contain `{slug}` exactly once"
     }
     let sample = parts[0] + "a" + parts[1]
-    guard PresetSource.isValidSlug(sample) || sample.utf8.count > PresetSource.maxSlugLength else {
+    guard SlugRule.isValid(sample) || sample.utf8.count > SlugRule.maxLength else {
       return
         "gives invalid slugs (`\(sample)` for a preset `a`): around `{slug}` only lowercase letters, digits and single dashes are allowed, and a slug cannot start or end with `-`"
     }
-    guard sample.utf8.count <= PresetSource.maxSlugLength else {
-      return "is longer than a slug may be (\(PresetSource.maxSlugLength) characters) for any preset"
+    guard sample.utf8.count <= SlugRule.maxLength else {
+      return "is longer than a slug may be (\(SlugRule.maxLength) characters) for any preset"
     }
     return nil
   }

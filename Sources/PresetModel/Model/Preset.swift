@@ -53,5 +53,5 @@ package struct Preset: Sendable, Equatable {
   }
 
   /// The API path (below the base URL) that creates a version of this preset.
-  package var requestPath: String { "/presets/\(slug)/\(skin.endpointPath)" }
+  package var requestPath: String { PresetEndpoint.create(slug, skin: skin) }
 }

@@ -3,7 +3,7 @@ import PresetSchema
 
 /// One preset as its YAML document states it, before prompt files, validation and normalisation.
 package struct PresetSource: Sendable {
-  /// The slug (`^[a-z0-9]+(-[a-z0-9]+)*$`, at most 64 characters).
+  /// The slug (`SlugRule`).
   package var slug: String
   /// The skin the request is written in.
   package var skin: Skin
@@ -23,9 +23,6 @@ package struct PresetSource: Sendable {
 
   /// The keys a preset document may have besides `x-*` extension keys.
   package static let knownKeys = ["slug", "skin", "description", "system_prompt_file", "request"]
-
-  /// Upper bound on slug length.
-  package static let maxSlugLength = 64
 }
 
 extension PresetSource {
@@ -74,15 +71,15 @@ extension PresetSource {
     }
 
     let slug = string("slug", required: true)
-    if let slug, !isValidSlug(slug) {
+    if let slug, !SlugRule.isValid(slug) {
       let length = slug.utf8.count
       fail(
         "preset.slug",
-        length > maxSlugLength
-          ? "slug `\(slug)` is \(length) characters long, over the limit of \(maxSlugLength); shorten it"
+        length > SlugRule.maxLength
+          ? "slug `\(slug)` is \(length) characters long, over the limit of \(SlugRule.maxLength); shorten it"
             + (slug.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
-              ? "" : " (and use only lowercase letters, digits and single dashes)")
-          : "slug `\(slug)` must be lowercase letters, digits and single dashes (^[a-z0-9]+(-[a-z0-9]+)*$), at most \(maxSlugLength) characters",
+              ? "" : " (and use only \(SlugRule.wording))")
+          : "slug `\(slug)` must be \(SlugRule.wording) (\(SlugRule.pattern)), at most \(SlugRule.maxLength) characters",
         JSONPointer.root.appending("slug"), fatal: false)
     }
     var skin: Skin? = top["skin"] == nil ? defaultSkin : nil
@@ -119,23 +116,5 @@ extension PresetSource {
       document: document, firstKeyLocation: SourceLocation(file: map.file, position: firstKey))
     source.hasErrors = soft
     return source
-  }
-
-  /// True for slugs made of lowercase ASCII letters and digits in dash-separated groups, at most 64 characters.
-  package static func isValidSlug(_ slug: String) -> Bool {
-    let bytes = Array(slug.utf8)
-    guard !bytes.isEmpty, bytes.count <= maxSlugLength, bytes.first != 0x2D, bytes.last != 0x2D else { return false }
-    var previousDash = false
-    for b in bytes {
-      if b == 0x2D {
-        if previousDash { return false }
-        previousDash = true
-      } else if (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) {
-        previousDash = false
-      } else {
-        return false
-      }
-    }
-    return true
   }
 }

@@ -1,6 +1,6 @@
 import PresetCore
-import PresetSchema
 import PresetModel
+import PresetSchema
 
 /// Carries out a plan: POSTs creates and updates, confirms each stored version, never re-sends a mismatch.
 ///

@@ -1,11 +1,12 @@
+import PresetCompiler
 import PresetCore
 import PresetModel
-import PresetCompiler
+
 /// The desired presets of plan/apply/drift (from a repository path, a bundle file or a saved plan) and the
 /// bundle sides of `diff`: the one reader of presetctl's compiled files.
 package enum DesiredState {
   /// Bundles and plans can be large; a compiled file is read up to this size.
-  package static let fileLimit = 512 * 1024 * 1024
+  package static let fileLimit = ByteLimits.jsonDocument
 
   /// What was loaded.
   package struct Loaded: Sendable {

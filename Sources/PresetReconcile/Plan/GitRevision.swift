@@ -25,10 +25,6 @@ package struct GitRevision: Sendable {
   /// The full commit hash it resolved to.
   package var commit: String
 
-  /// Blobs larger than this are written as sparse placeholders of the right size: the compiler refuses files
-  /// over its limits by size alone, so their bytes are never needed.
-  package static let largestBlobRead = 4 * 1024 * 1024
-
   /// The top folder of the repository holding `directory`.
   package static func repositoryRoot(near directory: URL) throws(Failure) -> URL {
     let output = try git(["rev-parse", "--show-toplevel"], in: directory)
@@ -66,7 +62,9 @@ package struct GitRevision: Sendable {
   /// Writes the revision's whole tree below `folder` (which must exist and be empty).
   package func extract(to folder: URL) throws(Failure) {
     let entries = try treeEntries()
-    let small = entries.filter { $0.kind == .file && $0.size <= Self.largestBlobRead }
+    // Larger blobs are written as sparse placeholders of the right size: the compiler refuses files over its
+    // limits by size alone, so their bytes are never needed.
+    let small = entries.filter { $0.kind == .file && $0.size <= ByteLimits.sourceFile }
     let contents = try blobs(small.map(\.object))
     let fm = FileManager.default
     func target(_ path: String) throws(Failure) -> URL {

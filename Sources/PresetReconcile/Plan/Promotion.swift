@@ -1,6 +1,7 @@
-import PresetSchema
-import PresetModel
 import PresetCompiler
+import PresetModel
+import PresetSchema
+
 /// Which presets differ between two environments' live state, beyond the differences `presetctl.yaml`
 /// declares between them (`presetctl promote`).
 ///

@@ -8,15 +8,12 @@ import PresetCore
 /// Owns the URLSession (invalidated when the last client copy goes away) and counts requests.
 final class HTTPTransport: @unchecked Sendable {
   // @unchecked: URLSession is thread-safe; the counter is behind its own lock.
-  /// Answers above this size are refused (the preset API's answers are kilobytes; 64 MiB is generous).
-  static let defaultMaxResponseBytes = 64 * 1024 * 1024
-
   let session: URLSession
   private let collector: ResponseCollector
   private let lock = NSLock()
   private var sent = 0
 
-  init(timeout: TimeInterval, maxResponseBytes: Int = HTTPTransport.defaultMaxResponseBytes) {
+  init(timeout: TimeInterval, maxResponseBytes: Int = ByteLimits.response) {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.timeoutIntervalForRequest = timeout
     configuration.timeoutIntervalForResource = timeout

@@ -1,14 +1,12 @@
 import PresetCore
 import PresetModel
+import PresetSchema
 
 /// Slugs the server sends are untrusted: they are checked with the repository's own slug rule
-/// (`PresetSource.isValidSlug`) before they reach a path, a file name or a request, and shown escaped.
+/// (`SlugRule`) before they reach a path, a file name or a request, and shown escaped.
 package enum LiveSlug {
   /// Characters of a hostile slug shown before it is cut.
   static let shownCharacters = 64
-
-  /// True when `slug` passes the repository's slug rule.
-  static func isValid(_ slug: String) -> Bool { PresetSource.isValidSlug(slug) }
 
   /// A quoted, printable form: visible ASCII as is, `"` and `\` escaped, everything else (controls, escape
   /// sequences, non-ASCII) as `\u{…}`; long slugs are cut with their length noted. The key is scrubbed.
@@ -37,6 +35,6 @@ package enum LiveSlug {
       severity: .warning, code: RemoteError(.invalidSlug, message: "").code,
       message:
         "skipped live preset \(quoted(slug, scrubber: scrubber)) (id \(quoted(id, scrubber: scrubber))): its slug is not "
-        + "a valid preset slug (lowercase letters, digits and single dashes, at most 64 characters)")
+        + "a valid preset slug (\(SlugRule.wording), at most \(SlugRule.maxLength) characters)")
   }
 }

@@ -18,57 +18,54 @@ extension OpenRouterClient {
     isAlreadyApplied: @Sendable (LivePreset?) -> Bool
   ) async throws(RemoteError) -> LivePreset {
     let bytes = Array(JSONWriter.string(body, options: .compact).utf8)
-    let call = try Call(method: "POST", path: presetPath(slug) + "/" + skin.endpointPath, body: bytes, slug: slug)
+    let call = try Call(method: "POST", path: presetPath(slug, skin: skin), body: bytes, slug: slug)
     let request = try urlRequest(call)
-    var state = RetryState(policy: policy)
-    while true {
-      try checkCancellation(call)
-      state.attempts += 1
-      let (outcome, timeout) = try await send(request, call, attempts: state.attempts)
+    // The last read-back of the attempt that failed last, when its outcome was unknown.
+    var lastRead: Settlement?
+    let stopped = { (failure: RemoteError, reason: String?) -> RemoteError in
+      guard case .notApplied(let live, let waited)? = lastRead else { return failure.adding(reason: reason) }
+      let liveText = live?.designatedVersion.map { "live is v\($0.version)" } ?? "no live version"
+      return RemoteError(
+        .unknownOutcome, slug: call.slug,
+        message:
+          "the POST may or may not have been stored (\(failure.message)); the live preset did not show the "
+          + "intended version within \(RetryState.seconds(waited)) (\(liveText))"
+          + (reason.map { "; not retried: \($0)" } ?? ""),
+        request: call.label, attempts: failure.attempts)
+    }
+    return try await retrying(call, request, stopped: stopped) { outcome, timeout, attempts throws(RemoteError) in
       let failure: RemoteError
       var retryAfter: TimeInterval?
       var unknown = false
       switch outcome {
       case .response(let response) where (200..<300).contains(response.status):
-        do {
+        do throws(RemoteError) {
           let json = try decodeJSON(response, call: call)
           let live = try decodeData(json, call: call) { value throws(ShapeProblem) in try LivePreset(json: value) }
           try checkSlug(live, call: call)
-          return live
+          return .done(live)
         } catch {
           // The server said it stored the body; the answer is unreadable, so ask what is stored now.
-          if case .applied(let live) = try await settle(call, after: error, isAlreadyApplied) { return live }
+          if case .applied(let live) = try await settle(call, after: error, isAlreadyApplied) { return .done(live) }
           throw error
         }
       case .response(let response):
-        failure = self.error(from: response, call: call, attempts: state.attempts)
+        failure = self.error(from: response, call: call, attempts: attempts)
         guard RetryPolicy.retryableStatuses.contains(response.status) else { throw failure }
         retryAfter = RetryPolicy.retryAfterSeconds(response.header("Retry-After"))
         unknown = RetryPolicy.unknownOutcomeStatuses.contains(response.status)
       case .failure(let transportFailure):
-        failure = self.error(from: transportFailure, call: call, attempts: state.attempts, timeout: timeout)
+        failure = self.error(from: transportFailure, call: call, attempts: attempts, timeout: timeout)
         if transportFailure.isCancelled { throw failure }
         unknown = !transportFailure.neverReachedServer
       }
-      var lastRead: Settlement?
+      lastRead = nil
       if unknown {
         let settlement = try await settle(call, after: failure, isAlreadyApplied)
-        if case .applied(let live) = settlement { return live }
+        if case .applied(let live) = settlement { return .done(live) }
         lastRead = settlement
       }
-      switch state.decide(retryAfter: retryAfter, deadlineLeft: deadlineLeft) {
-      case .retry(let delay): try await sleep(delay, call: call)
-      case .stop(let reason):
-        guard case .notApplied(let live, let waited)? = lastRead else { throw failure.adding(reason: reason) }
-        let liveText = live?.designatedVersion.map { "live is v\($0.version)" } ?? "no live version"
-        throw RemoteError(
-          .unknownOutcome, slug: call.slug,
-          message:
-            "the POST may or may not have been stored (\(failure.message)); the live preset did not show the "
-            + "intended version within \(RetryState.seconds(waited)) (\(liveText))"
-            + (reason.map { "; not retried: \($0)" } ?? ""),
-          request: call.label, attempts: failure.attempts)
-      }
+      return .failed(failure, retryAfter: retryAfter)
     }
   }
 

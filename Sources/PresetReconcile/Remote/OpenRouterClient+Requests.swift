@@ -1,15 +1,17 @@
 import Foundation
 import PresetCore
+import PresetModel
+import PresetSchema
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
 
 extension OpenRouterClient {
-  /// `/presets/<slug>` with the slug percent-encoded as one path segment.
-  func presetPath(_ slug: String) throws(RemoteError) -> String {
+  /// `/presets/<slug>`, or with a skin the path that creates a version (`PresetEndpoint`); an empty slug is refused.
+  func presetPath(_ slug: String, skin: Skin? = nil) throws(RemoteError) -> String {
     guard !slug.isEmpty else { throw RemoteError(.invalidURL, message: "a preset slug must not be empty") }
-    return "/presets/" + PathEncoding.segment(slug)
+    return skin.map { PresetEndpoint.create(slug, skin: $0) } ?? PresetEndpoint.preset(slug)
   }
 
   func urlRequest(_ call: Call) throws(RemoteError) -> URLRequest {
@@ -40,29 +42,20 @@ extension OpenRouterClient {
   /// is in `accepting`; anything else becomes an error. Nothing is sent once the command's deadline has passed.
   func perform(_ call: Call, accepting: Set<Int> = []) async throws(RemoteError) -> HTTPResponse {
     let request = try urlRequest(call)
-    var state = RetryState(policy: policy)
-    while true {
-      try checkCancellation(call)
-      state.attempts += 1
-      let (outcome, timeout) = try await send(request, call, attempts: state.attempts)
-      let failure: RemoteError
-      var retryAfter: TimeInterval?
+    return try await retrying(call, request) { outcome, timeout, attempts throws(RemoteError) in
       switch outcome {
       case .response(let response):
-        if (200..<300).contains(response.status) || accepting.contains(response.status) { return response }
-        failure = error(from: response, call: call, attempts: state.attempts)
+        if (200..<300).contains(response.status) || accepting.contains(response.status) { return .done(response) }
+        let failure = error(from: response, call: call, attempts: attempts)
         guard RetryPolicy.retryableStatuses.contains(response.status) else { throw failure }
-        retryAfter = RetryPolicy.retryAfterSeconds(response.header("Retry-After"))
+        return .failed(failure, retryAfter: RetryPolicy.retryAfterSeconds(response.header("Retry-After")))
       case .failure(let transportFailure):
         if transportFailure.isTimeout && deadlineLeft <= 0 {
-          throw deadlineError(call, attempts: state.attempts, waiting: true)
+          throw deadlineError(call, attempts: attempts, waiting: true)
         }
-        failure = error(from: transportFailure, call: call, attempts: state.attempts, timeout: timeout)
+        let failure = error(from: transportFailure, call: call, attempts: attempts, timeout: timeout)
         if transportFailure.isCancelled { throw failure }
-      }
-      switch state.decide(retryAfter: retryAfter, deadlineLeft: deadlineLeft) {
-      case .retry(let delay): try await sleep(delay, call: call)
-      case .stop(let reason): throw failure.adding(reason: reason)
+        return .failed(failure, retryAfter: nil)
       }
     }
   }

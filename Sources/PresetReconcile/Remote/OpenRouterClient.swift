@@ -1,5 +1,6 @@
 import Foundation
 import PresetCore
+import PresetSchema
 
 /// An HTTP client for OpenRouter's preset API (the seven `/presets` endpoints).
 ///
@@ -53,7 +54,7 @@ package struct OpenRouterClient: Sendable {
         throw RemoteError(.decoding, message: scrub(error.message), request: "GET /presets")
       }
       guard seen.insert(preset.id).inserted else { continue }
-      guard LiveSlug.isValid(preset.slug) else {
+      guard SlugRule.isValid(preset.slug) else {
         if badSlugs.insert(preset.slug).inserted {
           listing.skipped.append(LiveSlug.skipped(preset.slug, id: preset.id, scrubber: scrubber))
         }

@@ -30,7 +30,7 @@ package struct RemoteError: Error, Sendable, CustomStringConvertible {
     case unknownOutcome
     /// The calling task was cancelled.
     case cancelled
-    /// A slug the server sent breaks the repository's slug rule (`PresetSource.isValidSlug`).
+    /// A slug the server sent breaks the repository's slug rule (`SlugRule`).
     case invalidSlug
     /// The server answered for another preset than the one asked for.
     case wrongPreset

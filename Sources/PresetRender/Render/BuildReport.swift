@@ -1,5 +1,6 @@
 import PresetCore
 import PresetModel
+import PresetReconcile
 import PresetSchema
 
 /// The summary `build` prints: a table of slug, skin, model and short version, or JSON.

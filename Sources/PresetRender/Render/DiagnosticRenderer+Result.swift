@@ -7,13 +7,8 @@ extension DiagnosticRenderer {
   /// A renderer whose snippets are read from the compiled repository.
   package static func forResult(_ result: CompileResult, style: Style = Style(enabled: false)) -> DiagnosticRenderer {
     let layout = result.layout
-    let root = layout.root.path
-    return DiagnosticRenderer(style: style) { file in
-      let path = file.hasPrefix("/") ? file : root + "/" + file
-      // Snippets never quote a file outside the repository (a symlink pointing out of it, say).
-      guard layout.contains(URL(fileURLWithPath: path)) else { return nil }
-      return try? FileReader.read(path, limit: 64 * 1024 * 1024)
-    }
+    // Snippets never quote a file outside the repository (a symlink pointing out of it, say).
+    return .readingSnippets(under: layout.root.path, style: style) { layout.contains(URL(fileURLWithPath: $0)) }
   }
 
   /// A text report of a compilation's diagnostics with snippets, for checks that render while their

@@ -74,12 +74,7 @@ package struct PlanRenderer: Sendable {
         out +=
           style.warning("~ \(label(.update))")
           + " \(slug) \(entry.liveVersion?.short ?? "none") → \(entry.desired.version.short)\(SafeText.terminal(liveInfo(entry)))\n"
-        for change in entry.configChanges {
-          out +=
-            "    "
-            + SafeText.terminal(
-              "\(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))") + "\n"
-        }
+        for change in entry.configChanges { out += ChangeLine.terminal(change) }
         let diff = DiffText.terminal(entry.promptDiff(), style: style)
         if !diff.isEmpty {
           out +=

@@ -1,7 +1,8 @@
 import PresetCore
-import PresetSchema
 import PresetModel
 import PresetReconcile
+import PresetSchema
+
 /// `presetctl promote` output: a table and the real differences as text, or one JSON document.
 package struct PromotionRenderer: Sendable {
   /// What to render.
@@ -15,11 +16,6 @@ package struct PromotionRenderer: Sendable {
     if row.from == nil { return "missing in \(promotion.fromName)" }
     if row.to == nil { return "missing in \(promotion.toName)" }
     return row.same ? "same" : "differs"
-  }
-
-  /// A config change as `path: old → new` (`to` → `from`).
-  static func describe(_ change: JSONDiff.Change) -> String {
-    "\(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))"
   }
 
   /// `{"presets": [{"preset", "state", "from_version", "to_version", "declared", "differences", …}]}`.
@@ -66,8 +62,8 @@ package struct PromotionRenderer: Sendable {
     for row in rows where !row.same {
       guard let a = row.from, let b = row.to else { continue }
       out += "\n\(style.bold(SafeText.terminal(row.base))): " + SafeText.terminal("\(toName) → \(fromName)") + "\n"
-      for change in row.unexpected { out += "    \(SafeText.terminal(Self.describe(change)))\n" }
-      for change in row.missing { out += "    declared but not live: \(SafeText.terminal(Self.describe(change)))\n" }
+      for change in row.unexpected { out += ChangeLine.terminal(change) }
+      for change in row.missing { out += "    declared but not live: \(SafeText.terminal(ChangeLine.text(change)))\n" }
       if !row.promptInSync {
         out += DiffText.terminal(
           TextDiff.unified(old: b.systemPrompt, new: a.systemPrompt, oldName: row.toSlug, newName: row.fromSlug),

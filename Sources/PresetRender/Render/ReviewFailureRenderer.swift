@@ -4,7 +4,7 @@ import PresetReconcile
 
 /// Renders why `presetctl diff` could not compare: which side failed (a revision whose presets do not compile,
 /// say) and the compiler's diagnostics, in the format the report was asked for.
-package struct ReviewFailureRenderer: Sendable {
+package struct ReviewFailureRenderer: Sendable, FourFormatRenderer {
   /// The failed sides.
   package var failures: [ReviewInput.Failure]
   /// Diagnostics shown per side before "and N more" (a comment must stay small).
@@ -15,21 +15,8 @@ package struct ReviewFailureRenderer: Sendable {
 
   /// A renderer whose snippets come from the side's folder (render before the folder is removed).
   func diagnosticRenderer(_ failure: ReviewInput.Failure, style: Style) -> DiagnosticRenderer {
-    let root = failure.root?.path
-    return DiagnosticRenderer(style: style) { file in
-      guard let root else { return nil }
-      return try? FileReader.read(file.hasPrefix("/") ? file : root + "/" + file, limit: 64 * 1024 * 1024)
-    }
-  }
-
-  /// Renders in one format.
-  package func render(_ format: OutputFormat, style: Style) -> String {
-    switch format {
-    case .text: text(style: style)
-    case .json: json()
-    case .markdown: markdown()
-    case .github: github()
-    }
+    guard let root = failure.root?.path else { return DiagnosticRenderer(style: style) }
+    return .readingSnippets(under: root, style: style)
   }
 
   /// The failures with source snippets.

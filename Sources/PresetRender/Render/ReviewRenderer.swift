@@ -4,7 +4,7 @@ import PresetReconcile
 import PresetSchema
 
 /// Renders a `Review` for `presetctl diff`: text, JSON, Markdown (a pull-request comment) or GitHub annotations.
-package struct ReviewRenderer: Sendable {
+package struct ReviewRenderer: Sendable, FourFormatRenderer {
   /// The comparison.
   package var review: Review
   /// Unchanged lines around each prompt change.
@@ -35,23 +35,13 @@ package struct ReviewRenderer: Sendable {
   package static let removalNote =
     "the live preset stays (the API cannot delete presets); archive it by hand in OpenRouter if it is no longer wanted"
 
-  /// Renders in one format.
-  package func render(_ format: OutputFormat, style: Style) -> String {
-    switch format {
-    case .text: text(style: style)
-    case .json: json()
-    case .markdown: markdown()
-    case .github: github()
-    }
-  }
-
   /// `path: old → new`, `path: added new` or `path: removed (was old)`.
   package static func describe(_ change: JSONDiff.Change) -> String {
     let path = change.path.dotted.isEmpty ? "(config)" : change.path.dotted
     switch (change.old, change.new) {
     case (nil, let new): return "\(path): added \(JSONDiff.brief(new))"
     case (let old, nil): return "\(path): removed (was \(JSONDiff.brief(old)))"
-    case (let old, let new): return "\(path): \(JSONDiff.brief(old)) → \(JSONDiff.brief(new))"
+    case (let old, let new): return ChangeLine.arrow(path, old, new)
     }
   }
 

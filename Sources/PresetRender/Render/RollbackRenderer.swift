@@ -25,10 +25,7 @@ package struct RollbackRenderer: Sendable {
         "\(slug): live v\(live?.designatedVersion?.version ?? 0) (\(current?.version.short ?? "none")) → content of v\(target) (\(wanted.version.short))"
       ) + "\n"
     for change in JSONDiff.changes(from: .object(current?.config ?? JSONObject()), to: .object(wanted.config)) {
-      out +=
-        "    "
-        + SafeText.terminal("\(change.path.dotted): \(JSONDiff.brief(change.old)) → \(JSONDiff.brief(change.new))")
-        + "\n"
+      out += ChangeLine.terminal(change)
     }
     out += DiffText.terminal(
       TextDiff.unified(old: current?.systemPrompt, new: wanted.systemPrompt, oldName: "live", newName: "v\(target)"),

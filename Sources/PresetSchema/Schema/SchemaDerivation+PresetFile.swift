@@ -14,12 +14,6 @@ extension SchemaDerivation {
     .chat: ["messages"], .messages: ["messages", "model"],
   ]
 
-  /// The slug rule: lowercase letters and digits in `-`-separated runs.
-  package static let slugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
-
-  /// The longest slug presetctl accepts.
-  package static let slugMaxLength = 64
-
   /// Root keywords of a request schema that a property-by-property reference can carry over.
   static let carriedRootKeywords: Set<String> = [
     "$schema", "$id", "$comment", "$defs", "title", "description", "type", "properties", "required",
@@ -39,7 +33,7 @@ extension SchemaDerivation {
     let skinNames = Skin.allCases.map { JSONValue.string($0.rawValue) }
     let properties: JSONValue = [
       "slug": [
-        "type": "string", "pattern": .string(slugPattern), "maxLength": .number(Double(slugMaxLength)),
+        "type": "string", "pattern": .string(SlugRule.pattern), "maxLength": .number(Double(SlugRule.maxLength)),
         "description": .string(
           "The preset's slug on OpenRouter (`@preset/<slug>`): lowercase letters and digits in "
             + "`-`-separated runs, at most 64 characters."),

@@ -2,8 +2,8 @@ import Foundation
 import OpenRouterFake
 import Testing
 
-@testable import PresetKit
 @testable import PresetCore
+@testable import PresetKit
 
 /// One error path: every operational error has a stable code and comes out in the command's `--format`.
 @Suite(.serialized) struct ErrorPathTests {

@@ -51,6 +51,21 @@ struct ClientCreateTests {
     #expect(client.requestCount == 1)
   }
 
+  @Test("a slug that needs it is percent-encoded in the POST path, as one segment")
+  func postPathEncodesSlug() async throws {
+    let fake = try RemoteTest.startFake()
+    defer { fake.stop() }
+    let client = try RemoteTest.client(for: fake, retries: 0)
+    let slug = "a b/../c"
+    let live = try await client.createVersion(
+      slug: slug, skin: .chat, body: RemoteTest.chatBody("x"), isAlreadyApplied: { _ in false })
+    #expect(live.slug == slug)
+    let request = try #require(fake.requests.first)
+    #expect(request.method == "POST")
+    #expect(request.path == "/presets/a%20b%2F%2E%2E%2Fc/chat/completions")
+    #expect(fake.preset(slug: slug) != nil)
+  }
+
   @Test("every POST makes a new designated version, even an identical one")
   func identicalPostMakesVersion() async throws {
     let fake = try RemoteTest.startFake()

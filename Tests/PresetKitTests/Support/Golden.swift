@@ -1,19 +1,26 @@
 import Foundation
 import Testing
 
-/// Golden files under `Tests/Fixtures/`; `PRESETCTL_UPDATE_GOLDEN=1 swift test` rewrites them.
+/// Golden files under `Tests/Fixtures/`; `PRESETCTL_UPDATE_GOLDENS=1 swift test` rewrites them (the older
+/// spelling `PRESETCTL_UPDATE_GOLDEN=1` still works).
 enum Golden {
+  /// True when the run should rewrite golden files instead of comparing.
+  static var updating: Bool {
+    let environment = ProcessInfo.processInfo.environment
+    return environment["PRESETCTL_UPDATE_GOLDENS"] == "1" || environment["PRESETCTL_UPDATE_GOLDEN"] == "1"
+  }
+
   static func check(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
   {
     let url = Shared.packageRoot.appendingPathComponent("Tests/Fixtures/\(name)")
-    if ProcessInfo.processInfo.environment["PRESETCTL_UPDATE_GOLDEN"] == "1" {
+    if updating {
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(actual.utf8).write(to: url)
       return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)
     #expect(
-      actual == expected, "golden \(name) differs (PRESETCTL_UPDATE_GOLDEN=1 rewrites it)",
+      actual == expected, "golden \(name) differs (PRESETCTL_UPDATE_GOLDENS=1 rewrites it)",
       sourceLocation: sourceLocation)
   }
 

@@ -69,4 +69,4 @@ struct GitFixture {
   func cleanUp() { repo.remove() }
 }
 
-/// Compares output with a golden file under Tests/Fixtures/review; `PRESETCTL_UPDATE_GOLDEN=1` rewrites it.
+/// Compares output with a golden file under Tests/Fixtures/review; `PRESETCTL_UPDATE_GOLDENS=1` rewrites it.

@@ -1,10 +1,10 @@
 import PresetCore
 
 /// Percent-encoding for one URL path segment or query component.
-enum PathEncoding {
+package enum PathEncoding {
   /// Encodes everything except ASCII letters, digits, `-`, `_` and `~`. The dot is encoded too, so a slug
   /// such as `..` cannot become a dot-segment that a URL library would resolve away.
-  static func segment(_ text: String) -> String {
+  package static func segment(_ text: String) -> String {
     var output = ""
     output.reserveCapacity(text.utf8.count)
     for byte in text.utf8 {
