@@ -41,6 +41,7 @@ package enum CommandLineTool {
       ("rollback", RollbackCommand.command),
       ("promote", PromoteCommand.command),
       ("diff", DiffCommand.command),
+      ("catalogue", CatalogueCommand.command),
       ("version", versionCommand),
     ]
   }

@@ -15,38 +15,45 @@ enum RemoteOptions {
   static func client(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> OpenRouterClient? {
     do throws(RemoteError) {
       let key = try APIKey.fromEnvironmentOrFile(path: parsed.value("api-key-file"), environment: context.environment)
-      let urlText = parsed.value("api-url") ?? context.environment["OPENROUTER_API_URL"]
-      var configuration = OpenRouterClient.Configuration(apiKey: key)
-      if let urlText {
-        guard let url = URL(string: urlText), url.scheme != nil else {
-          throw RemoteError(.invalidURL, message: "invalid API URL '\(urlText)'")
-        }
-        configuration.baseURL = url
-      }
-      if let retries = parsed.value("retries") {
-        guard let n = Int(retries), n >= 0, n <= 100 else {
-          throw RemoteError(.invalidConfiguration, message: "--retries must be a whole number from 0 to 100")
-        }
-        configuration.retries = n
-      }
-      if let timeout = parsed.value("timeout") {
-        guard let seconds = Double(timeout), seconds > 0, seconds <= 3600 else {
-          throw RemoteError(.invalidConfiguration, message: "--timeout must be a number of seconds from 1 to 3600")
-        }
-        configuration.timeout = seconds
-      }
-      if let deadline = parsed.value("deadline") {
-        guard let seconds = Double(deadline), seconds >= 1, seconds <= 86_400 else {
-          throw RemoteError(
-            .invalidConfiguration, message: "--deadline must be a number of seconds from 1 to 86400")
-        }
-        configuration.deadline = seconds
-      }
-      return try OpenRouterClient(configuration)
+      return try OpenRouterClient(configuration(parsed, context, apiKey: key))
     } catch {
       context.console.error("error: \(SafeText.terminal(error.description))\n")
       return nil
     }
+  }
+
+  /// The client settings from `--api-url` (or `$OPENROUTER_API_URL`), `--retries`, `--timeout`, `--deadline`.
+  static func configuration(
+    _ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context, apiKey key: APIKey
+  ) throws(RemoteError) -> OpenRouterClient.Configuration {
+    let urlText = parsed.value("api-url") ?? context.environment["OPENROUTER_API_URL"]
+    var configuration = OpenRouterClient.Configuration(apiKey: key)
+    if let urlText {
+      guard let url = URL(string: urlText), url.scheme != nil else {
+        throw RemoteError(.invalidURL, message: "invalid API URL '\(urlText)'")
+      }
+      configuration.baseURL = url
+    }
+    if let retries = parsed.value("retries") {
+      guard let n = Int(retries), n >= 0, n <= 100 else {
+        throw RemoteError(.invalidConfiguration, message: "--retries must be a whole number from 0 to 100")
+      }
+      configuration.retries = n
+    }
+    if let timeout = parsed.value("timeout") {
+      guard let seconds = Double(timeout), seconds > 0, seconds <= 3600 else {
+        throw RemoteError(.invalidConfiguration, message: "--timeout must be a number of seconds from 1 to 3600")
+      }
+      configuration.timeout = seconds
+    }
+    if let deadline = parsed.value("deadline") {
+      guard let seconds = Double(deadline), seconds >= 1, seconds <= 86_400 else {
+        throw RemoteError(
+          .invalidConfiguration, message: "--deadline must be a number of seconds from 1 to 86400")
+      }
+      configuration.deadline = seconds
+    }
+    return configuration
   }
 
   /// `--parallelism` (default 8); nil after reporting when invalid.

@@ -57,7 +57,11 @@ enum ValidateCommand {
 extension DiagnosticRenderer {
   /// A renderer whose snippets are read from the compiled repository.
   static func forResult(_ result: CompileResult, style: Style) -> DiagnosticRenderer {
-    let layout = result.layout
+    forLayout(result.layout, style: style)
+  }
+
+  /// A renderer whose snippets are read from the repository at `layout`.
+  static func forLayout(_ layout: RepositoryLayout, style: Style) -> DiagnosticRenderer {
     let root = layout.root.path
     return DiagnosticRenderer(style: style) { file in
       let path = file.hasPrefix("/") ? file : root + "/" + file

@@ -31,27 +31,33 @@ extension CatalogueSnapshot {
       }
     }
     var name = fileName
+    let pointer = JSONPointer.root.appending("catalogue")
+    func refused(_ message: String, _ document: LocatedDocument) -> (Place?, [Diagnostic]) {
+      (
+        nil,
+        [.error("config.catalogue", message, at: document.sourceMap.location(of: pointer), path: pointer.description)]
+      )
+    }
     if let document = config.document, case .object(let top) = document.value, let setting = top["catalogue"] {
-      let pointer = JSONPointer.root.appending("catalogue")
       switch setting {
       case .bool(false), .string("off"), .null:
         return (.off, [])
       case .string(let text) where !text.isEmpty && !text.hasPrefix("/") && !text.utf8.contains(0):
         name = text
       default:
-        return (
-          nil,
-          [
-            .error(
-              "config.catalogue",
-              "`catalogue` must be a path relative to \(RepositoryConfig.fileName) (or `off`), got \(PolicyConfigParser.display(setting))",
-              at: document.sourceMap.location(of: pointer), path: pointer.description)
-          ]
-        )
+        return refused(
+          "`catalogue` must be a path relative to \(RepositoryConfig.fileName) (or `off`), got \(PolicyConfigParser.display(setting))",
+          document)
       }
     }
     let url = folder.appendingPathComponent(name).standardizedFileURL
-    return (.file(path: url.path, relative: layout.relativePath(url)), [])
+    let relative = layout.relativePath(url)
+    if name != fileName, relative.hasPrefix("/"), let document = config.document {
+      // `pull` writes this file: a configured name must not point it out of the repository.
+      return refused(
+        "`catalogue: \(name)` lies outside the repository root; the snapshot must stay inside it", document)
+    }
+    return (.file(path: url.path, relative: relative), [])
   }
 
   /// Loads the snapshot for PATH: nil with one `catalogue.missing` note when there is none, nil with a
