@@ -71,7 +71,7 @@ struct CatalogueBench {
     let bench = { (name: String) in Benchmark(name: name, runs: runs, warmupRuns: warmup) }
     func measured(_ label: String, expectCatalogue: Bool) throws(BenchError) -> Benchmark.Result {
       let first = compiler.compileAllEnvironments(paths: [presets], layout: layout) { _ in () }.result
-      let noted = first.diagnostics.contains { $0.code == "catalogue.missing" }
+      let noted = first.catalogueNote != nil
       guard !first.hasErrors, noted != expectCatalogue else {
         throw BenchError.failed("\(label): the corpus does not compile as expected")
       }

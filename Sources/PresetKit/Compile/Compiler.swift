@@ -133,11 +133,13 @@ package struct Compiler: Sendable {
     // in presetctl.yaml does not hide the schema errors, policy findings and lints of every preset.
     var (policy, policyDiagnostics) = PolicyConfig.parse(config)
     var catalogueDiagnostics: [Diagnostic] = []
+    var catalogueNote: Diagnostic?
     switch options.catalogue {
     case .snapshot:
       let loaded = CatalogueSnapshot.load(for: paths.first ?? ".", layout: layout, config: config)
       policy = policy.with(catalogue: loaded.catalogue.map { CatalogueIndex($0, now: options.now ?? Date()) })
-      catalogueDiagnostics = loaded.diagnostics
+      catalogueDiagnostics = loaded.diagnostics.filter { $0.code != CatalogueSnapshot.missingCode }
+      catalogueNote = loaded.diagnostics.first { $0.code == CatalogueSnapshot.missingCode }
     case .given(let catalogue):
       policy = policy.with(catalogue: catalogue.map { CatalogueIndex($0, now: options.now ?? Date()) })
     }
@@ -210,6 +212,7 @@ package struct Compiler: Sendable {
       layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(diagnostics), fileCount: files.count,
       config: config)
     result.environment = allEnvironments ? nil : variants[0]?.name
+    result.catalogueNote = catalogueNote
     return (result, environments)
   }
 }

@@ -3,6 +3,8 @@ import Foundation
 extension CatalogueSnapshot {
   /// The snapshot's file name.
   package static let fileName = "presetctl.catalogue.json"
+  /// The code of the note that says there is no snapshot.
+  package static let missingCode = "catalogue.missing"
 
   /// Where the snapshot for a PATH lives, or why there is none.
   package enum Place: Sendable, Equatable {
@@ -69,10 +71,11 @@ extension CatalogueSnapshot {
     guard case .file(let file, let relative)? = place else { return (nil, diagnostics) }
     guard FileManager.default.fileExists(atPath: file) else {
       let note = Diagnostic(
-        severity: .note, code: "catalogue.missing",
+        severity: .note, code: missingCode,
         message: "no model catalogue at \(relative): model, parameter and provider checks are skipped",
         hint:
-          "run `presetctl catalogue pull` and commit the file, or set `catalogue: off` in \(RepositoryConfig.fileName)")
+          "run `presetctl catalogue pull` and commit the file, or set `catalogue: false` in \(RepositoryConfig.fileName)"
+      )
       return (nil, [note])
     }
     let bytes: [UInt8]

@@ -45,9 +45,9 @@ package struct LintSettings: Sendable, Equatable {
     return settings
   }()
 
-  /// True when no lint runs.
+  /// True when no prompt lint runs (the catalogue checks count separately: `PolicyConfig.isEmpty`).
   package var isOff: Bool {
     placeholders == nil && invisibleCharacters == nil && secrets == nil && jsonWithoutFormat == nil
-      && maxPromptTokens == nil && catalogue == .off
+      && maxPromptTokens == nil
   }
 }

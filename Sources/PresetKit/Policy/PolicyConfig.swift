@@ -16,8 +16,9 @@ package struct PolicyConfig: Sendable {
     self.lint = lint
   }
 
-  /// True when there is nothing to check: no rules and every lint off.
-  package var isEmpty: Bool { rules.isEmpty && lint.isOff }
+  /// True when there is nothing to check: no rules, every prompt lint off and no catalogue (the deprecation
+  /// lint, which needs no catalogue, then does not run either).
+  package var isEmpty: Bool { rules.isEmpty && lint.isOff && catalogue == nil }
 
   /// This configuration checking against `catalogue` as well.
   package func with(catalogue: CatalogueIndex?) -> PolicyConfig {

@@ -4,6 +4,10 @@ import Testing
 
 @testable import PresetKit
 
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
 /// `presetctl catalogue pull [--check]` through the binary, against the fake's catalogue endpoints.
 @Suite struct CataloguePullTests {
   /// A repository whose presets use two sample models, one of them with `top_k`.
@@ -55,11 +59,11 @@ import Testing
     #expect(out.status == 0, "\(out.stderr)")
     let text = try #require(f.snapshot)
     let catalogue = try CatalogueSnapshot.read(Array(text.utf8))
-    #expect(catalogue.models.count == FakeCatalogueSample.rows.count)
+    #expect(catalogue.models.count == FakeCatalogueSample.models().count)
     // Image and audio models come only with output_modalities=all.
     #expect(catalogue.model(id: "black-forest-labs/flux.2-pro") != nil)
     #expect(catalogue.model(id: "openai/gpt-4o-mini-tts") != nil)
-    #expect(catalogue.providers.count == FakeCatalogueSample.providerRows.count)
+    #expect(catalogue.providers.count == FakeCatalogueSample.providers().count)
     let models = f.fake.requests(method: "GET", path: "/models")
     #expect(models.count == 1)
     #expect(models.first?.query["output_modalities"] == "all")

@@ -65,7 +65,9 @@ enum CatalogueTest {
 
   /// The diagnostics with a `catalogue.` code.
   static func findings(_ result: CompileResult, _ code: String? = nil) -> [Diagnostic] {
-    result.diagnostics.filter { code.map { c in $0.code == c } ?? $0.code.hasPrefix("catalogue.") }
+    result.diagnostics.filter { diagnostic in
+      code.map { diagnostic.code == $0 } ?? diagnostic.code.hasPrefix("catalogue.")
+    }
   }
 
   /// A one-preset chat file with `request` as the YAML body of `request:`.

@@ -12,7 +12,7 @@ import Testing
     let bytes = try FileReader.read(
       Self.presets.appendingPathComponent(CatalogueSnapshot.fileName).path, limit: CatalogueSnapshot.maxFileBytes)
     let committed = try CatalogueSnapshot.read(bytes)
-    #expect(Set(committed.models.map(\.id)) == Set(FakeCatalogueSample.rows.map(\.id)))
+    #expect(Set(committed.models.map(\.id)) == Set(FakeCatalogueSample.models().compactMap { $0["id"]?.stringValue }))
     var options = Compiler.Options()
     options.requirePresets = true
     let layout = RepositoryLayout(containing: Self.presets.path)
