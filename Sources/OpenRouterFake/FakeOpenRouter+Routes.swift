@@ -7,6 +7,7 @@ extension FakeOpenRouter {
   /// Routes one request to the preset endpoints, after the bearer check.
   func handle(_ request: FakeHTTPRequest, relativePath: String) -> FakeHTTPResponse {
     guard request.path.hasPrefix("/api/v1/") else { return .error(404, "Resource not found") }
+    if let answer = catalogueAnswer(request, relativePath: relativePath) { return answer }
     guard let authorization = request.headers["authorization"] else {
       return .error(401, "Missing Authentication header")
     }

@@ -72,6 +72,8 @@ package final class FakeOpenRouter: @unchecked Sendable {
   var inFlight = 0
   var peakInFlight = 0
   var currentLatency: TimeInterval
+  /// What the catalogue endpoints serve; nil for the sample (`FakeOpenRouter+Catalogue.swift`).
+  var catalogueData: CatalogueData?
   private var listener: Int32?
   private var boundPort: UInt16 = 0
 

@@ -11,6 +11,8 @@ let usage = """
                                                  compile phases vs libyaml's bare parse, presetctl build/validate
     environments [--n N] [--corpus DIR] [--runs R] [--warmup W] [--presetctl PATH]
                                                  validate with 1 vs 3 environments in presetctl.yaml
+    catalogue [--n N] [--corpus DIR] [--runs R] [--warmup W] [--presetctl PATH]
+                                                 validate without and with a 1,000-model catalogue snapshot
     remote [--n N] [--changed K] [--latency-ms L] [--parallelism P,P] [--runs R]
                                                  plan and apply against the fake OpenRouter with latency
     diff [--mb N] [--edits K] [--runs R]         prompt diff of two N MiB prompts: wall time and peak RSS
@@ -26,6 +28,7 @@ func runBench(_ arguments: [String]) throws(BenchError) {
   case "corpus": try CorpusCommand(arguments: rest).run()
   case "build": try BuildBench(arguments: rest).run()
   case "environments": try EnvironmentsBench(arguments: rest).run()
+  case "catalogue": try CatalogueBench(arguments: rest).run()
   case "remote": try RemoteBench(arguments: rest).run()
   case "diff": try DiffBench(arguments: rest).run()
   case "exec-child": try ExecChild(arguments: rest).run()

@@ -15,6 +15,10 @@ package struct CompileResult: Sendable {
   package var config: RepositoryConfig = RepositoryConfig()
   /// The environment compiled for, if any.
   package var environment: String?
+  /// The one `catalogue.missing` note when there is no model catalogue snapshot (the catalogue checks were
+  /// skipped). Kept apart from `diagnostics` so that only `validate`, the check that reviews a repository,
+  /// shows it (once per run), and nothing that counts findings sees a change without a snapshot.
+  package var catalogueNote: Diagnostic?
 
   /// True when any diagnostic is an error: nothing may be written or pushed then.
   package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

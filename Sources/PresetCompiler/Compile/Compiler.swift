@@ -25,6 +25,11 @@ package struct Compiler: Sendable {
     /// a mistyped or empty PATH in CI must not pass as "0 presets, all valid". The commands set it unless
     /// `--allow-empty` is given; off for library callers that compile trees which may legitimately be empty.
     package var requirePresets = false
+    /// The model catalogue the catalogue checks use: the repository's snapshot (`CatalogueSnapshot.load`), or
+    /// a given one (`catalogue pull --check` compiles once against the live catalogue).
+    package var catalogue: CatalogueSource = .snapshot
+    /// The moment catalogue expiry dates are judged at; nil for the current time.
+    package var now: Date?
 
     /// Default options.
     package init() {}
@@ -130,7 +135,18 @@ package struct Compiler: Sendable {
     inputDiagnostics += configDiagnostics
     // A malformed policy rule or lint setting is left out and reported; it does not stop the run, so one typo
     // in presetctl.yaml does not hide the schema errors, policy findings and lints of every preset.
-    let (policy, policyDiagnostics) = PolicyConfig.parse(config)
+    var (policy, policyDiagnostics) = PolicyConfig.parse(config)
+    var catalogueDiagnostics: [Diagnostic] = []
+    var catalogueNote: Diagnostic?
+    switch options.catalogue {
+    case .snapshot:
+      let loaded = CatalogueSnapshot.load(for: paths.first ?? ".", layout: layout, config: config)
+      policy = policy.with(catalogue: loaded.catalogue.map { CatalogueIndex($0, now: options.now ?? Date()) })
+      catalogueDiagnostics = loaded.diagnostics.filter { $0.code != CatalogueSnapshot.missingCode }
+      catalogueNote = loaded.diagnostics.first { $0.code == CatalogueSnapshot.missingCode }
+    case .given(let catalogue):
+      policy = policy.with(catalogue: catalogue.map { CatalogueIndex($0, now: options.now ?? Date()) })
+    }
     var variants: [RepositoryConfig.Environment?] = [config.defaultEnvironment]
     if allEnvironments {
       variants = (config.defaultEnvironment == nil ? [nil] : []) + config.environments.map { $0 }
@@ -165,7 +181,8 @@ package struct Compiler: Sendable {
     let perFile = ParallelMap.map(files, parallelism: options.parallelism) { file in
       compileFile(file, context: context, transform: transform)
     }
-    var shared = inputDiagnostics + policyDiagnostics + defaultsDiagnostics
+    // A missing or broken snapshot is reported but does not stop the compilation: the other checks still run.
+    var shared = inputDiagnostics + policyDiagnostics + defaultsDiagnostics + catalogueDiagnostics
     var tagged: [FileOutput<T>.Tagged] = []
     var bases: [WrittenSlug] = []
     var compiled: [WrittenSlug] = []
@@ -199,6 +216,7 @@ package struct Compiler: Sendable {
       layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(diagnostics), fileCount: files.count,
       config: config)
     result.environment = allEnvironments ? nil : variants[0]?.name
+    result.catalogueNote = catalogueNote
     return (result, environments)
   }
 }

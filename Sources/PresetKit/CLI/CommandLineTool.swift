@@ -50,6 +50,7 @@ public enum CommandLineTool {
       ("rollback", RollbackCommand.command),
       ("promote", PromoteCommand.command),
       ("diff", DiffCommand.command),
+      ("catalogue", CatalogueCommand.command),
       ("version", versionCommand),
     ]
   }

@@ -53,14 +53,28 @@ struct RemoteOptions {
   func makeClient() throws(CommandFailure) -> OpenRouterClient {
     do throws(RemoteError) {
       let key = try APIKey.fromEnvironmentOrFile(path: apiKeyFile, environment: environment)
-      var configuration = OpenRouterClient.Configuration(apiKey: key)
-      if let baseURL { configuration.baseURL = baseURL }
-      if let retries { configuration.retries = retries }
-      if let timeout { configuration.timeout = timeout }
-      if let deadline { configuration.deadline = deadline }
-      return try OpenRouterClient(configuration)
+      return try OpenRouterClient(configuration(apiKey: key))
     } catch {
       throw CommandFailure(error)
     }
+  }
+
+  /// A client for OpenRouter's public catalogue: the same URL, retries, timeout and deadline, and no key.
+  func makeCatalogueClient() throws(CommandFailure) -> OpenRouterClient {
+    do throws(RemoteError) {
+      return try OpenRouterClient.catalogueClient(configuration(apiKey: APIKey("")))
+    } catch {
+      throw CommandFailure(error)
+    }
+  }
+
+  /// The client settings of these options around `key`.
+  private func configuration(apiKey key: APIKey) -> OpenRouterClient.Configuration {
+    var configuration = OpenRouterClient.Configuration(apiKey: key)
+    if let baseURL { configuration.baseURL = baseURL }
+    if let retries { configuration.retries = retries }
+    if let timeout { configuration.timeout = timeout }
+    if let deadline { configuration.deadline = deadline }
+    return configuration
   }
 }

@@ -54,6 +54,10 @@ enum ValidateCommand {
     default:
       context.console.write(renderer.render(result.diagnostics, format: format))
     }
+    // The note that the catalogue checks were skipped: once, on stderr, so every format's report stays as is.
+    if let note = result.catalogueNote {
+      context.console.error(DiagnosticRenderer(style: context.console.errStyle).render([note], format: .text))
+    }
     return result.hasErrors ? CommandLineTool.exitError : CommandLineTool.exitOK
   }
 }

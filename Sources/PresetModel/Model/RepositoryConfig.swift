@@ -10,7 +10,7 @@ package struct RepositoryConfig: Sendable {
   /// The file name.
   package static let fileName = "presetctl.yaml"
   /// Top-level keys the file may have (besides `x-*`).
-  package static let knownKeys = ["environments", "policy", "lint"]
+  package static let knownKeys = ["environments", "policy", "lint", "catalogue"]
 
   /// One deployment environment.
   package struct Environment: Sendable {

@@ -30,6 +30,8 @@ package struct LintSettings: Sendable, Equatable {
   package var jsonWithoutFormat: Diagnostic.Severity? = .warning
   /// `max_prompt_tokens`: off unless configured.
   package var maxPromptTokens: PromptLimit?
+  /// `catalogue`: the severities of the model-catalogue checks (`CatalogueCheck`).
+  package var catalogue = CatalogueSettings()
 
   /// The defaults (see the type's documentation).
   package init() {}
@@ -41,10 +43,11 @@ package struct LintSettings: Sendable, Equatable {
     settings.invisibleCharacters = nil
     settings.secrets = nil
     settings.jsonWithoutFormat = nil
+    settings.catalogue = .off
     return settings
   }()
 
-  /// True when no lint runs.
+  /// True when no prompt lint runs (the catalogue checks count separately: `PolicyConfig.isEmpty`).
   package var isOff: Bool {
     placeholders == nil && invisibleCharacters == nil && secrets == nil && jsonWithoutFormat == nil
       && maxPromptTokens == nil

@@ -10,6 +10,8 @@ package struct PolicyConfig: Sendable {
   package var rules: [PolicyRule]
   /// The prompt-lint settings (defaults when there is no `lint` section).
   package var lint: LintSettings
+  /// The model catalogue the catalogue checks read; nil when there is no snapshot (they are skipped).
+  package var catalogue: CatalogueIndex?
 
   /// Creates a configuration; the defaults are no rules and default lints.
   package init(rules: [PolicyRule] = [], lint: LintSettings = LintSettings()) {
@@ -17,8 +19,16 @@ package struct PolicyConfig: Sendable {
     self.lint = lint
   }
 
-  /// True when there is nothing to check: no rules and every lint off.
-  package var isEmpty: Bool { rules.isEmpty && lint.isOff }
+  /// True when there is nothing to check: no rules, every prompt lint off and no catalogue (the deprecation
+  /// lint, which needs no catalogue, then does not run either).
+  package var isEmpty: Bool { rules.isEmpty && lint.isOff && catalogue == nil }
+
+  /// This configuration checking against `catalogue` as well.
+  package func with(catalogue: CatalogueIndex?) -> PolicyConfig {
+    var copy = self
+    copy.catalogue = catalogue
+    return copy
+  }
 
   /// Parses the `policy` and `lint` sections of presetctl.yaml; diagnostics for malformed rules (with locations).
   ///

@@ -2,7 +2,9 @@ import PresetCore
 
 extension PolicyConfigParser {
   /// Keys of the `lint` section (besides `x-*`).
-  static let lintKeys = ["placeholders", "invisible_characters", "secrets", "json_without_format", "max_prompt_tokens"]
+  static let lintKeys = [
+    "placeholders", "invisible_characters", "secrets", "json_without_format", "max_prompt_tokens", "catalogue",
+  ]
 
   /// The `lint` section; unset lints keep their defaults.
   mutating func lint(_ value: JSONValue, at pointer: JSONPointer) -> LintSettings {
@@ -27,6 +29,8 @@ extension PolicyConfigParser {
         settings.jsonWithoutFormat = severity(member.value, default: .warning, at: at) ?? settings.jsonWithoutFormat
       case "max_prompt_tokens":
         settings.maxPromptTokens = promptLimit(member.value, at: at)
+      case "catalogue":
+        settings.catalogue = catalogueSettings(member.value, at: at)
       default:
         break
       }

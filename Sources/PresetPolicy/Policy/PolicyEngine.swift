@@ -32,6 +32,7 @@ package enum PolicyEngine {
       }
     }
     diagnostics += PromptLint.check(view, settings: config.lint)
+    diagnostics += CatalogueCheck.check(view, catalogue: config.catalogue, settings: config.lint.catalogue)
     return diagnostics
   }
 

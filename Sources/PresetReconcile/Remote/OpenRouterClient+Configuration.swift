@@ -37,6 +37,8 @@ extension OpenRouterClient {
     package var unknownOutcomeGrace: TimeInterval?
     /// Pages one list may take before it is stopped as endless (a server that ignores `offset`).
     package var maxListPages: Int
+    /// True for a client of the public catalogue, which needs no key: none is required and none is sent.
+    package var anonymous = false
 
     /// The default for `deadline`: 10 minutes.
     package static let defaultDeadline: TimeInterval = 600
@@ -82,7 +84,7 @@ extension OpenRouterClient {
 
     /// Checks every field and returns the base URL text without a trailing slash.
     func validatedBase() throws(RemoteError) -> String {
-      if let problem = apiKey.headerProblem {
+      if !anonymous, let problem = apiKey.headerProblem {
         throw RemoteError(apiKey.isEmpty ? .missingKey : .invalidKey, message: problem)
       }
       guard timeout > 0, timeout.isFinite else {

@@ -28,7 +28,9 @@ extension OpenRouterClient {
     // Set as a property: the initializer's timeout argument is ignored by FoundationNetworking. Each attempt
     // sets it again, cut to the deadline (`attempt`).
     request.timeoutInterval = Self.wholeSeconds(configuration.timeout)
-    request.setValue("Bearer \(configuration.apiKey.secret)", forHTTPHeaderField: "Authorization")
+    if !configuration.anonymous {
+      request.setValue("Bearer \(configuration.apiKey.secret)", forHTTPHeaderField: "Authorization")
+    }
     request.setValue("application/json", forHTTPHeaderField: "Accept")
     request.setValue(configuration.userAgent, forHTTPHeaderField: "User-Agent")
     if let body = call.body {

@@ -1,0 +1,115 @@
+import Foundation
+import PresetKit
+import PresetCore
+import PresetModel
+import PresetPolicy
+import PresetCompiler
+import PresetReconcile
+
+/// `presetctl-bench catalogue [--n N] [--corpus DIR] [--seed S] [--runs R] [--warmup W] [--presetctl PATH]`:
+/// what the model-catalogue checks cost `validate` (issue 15: at most 5% with a 1,000-model snapshot on 10,000
+/// presets). The same corpus is compiled without a snapshot (checks skipped, one note) and with one, in
+/// process on one thread and as the `presetctl validate` child.
+///
+/// The snapshot is written to `presets/presetctl.catalogue.json` of the corpus (it has no presetctl.yaml) for
+/// the run and removed after. It lists every corpus model and provider among 1,000 models.
+struct CatalogueBench {
+  /// Corpus, runs and binary: the `build` subcommand's options (default `--n 10000`).
+  var options: BuildBench
+  /// Models in the snapshot.
+  static let modelCount = 1_000
+
+  static let usage =
+    "usage: presetctl-bench catalogue [--n N] [--corpus DIR] [--seed S] [--runs R] [--warmup W] [--presetctl PATH]"
+
+  init(arguments: [String]) throws(BenchError) {
+    options = try BuildBench(arguments: arguments)
+  }
+
+  /// 1,000 models: the corpus's own (accepting every parameter the corpus sets) and synthetic ones.
+  static func catalogue() -> Catalogue {
+    let parameters = [
+      "frequency_penalty", "max_tokens", "presence_penalty", "reasoning", "response_format", "seed", "stop",
+      "temperature", "tool_choice", "tools", "top_k", "top_p",
+    ]
+    var models = CorpusText.models.map { id in
+      Catalogue.Model(
+        id: id, name: id, contextLength: 200_000, supportedParameters: parameters, maxCompletionTokens: 64_000,
+        pricing: [.init(key: "prompt", value: "0.000001"), .init(key: "completion", value: "0.000002")])
+    }
+    var index = 0
+    while models.count < modelCount {
+      models.append(
+        Catalogue.Model(
+          id: "vendor-\(index % 60)/model-\(index)", canonicalSlug: "vendor-\(index % 60)/model-\(index)-2026",
+          name: "Model \(index)", contextLength: 32_768 * (1 + index % 8), supportedParameters: parameters,
+          maxCompletionTokens: 8_192, pricing: [.init(key: "prompt", value: "0.0000005")]))
+      index += 1
+    }
+    let providers =
+      CorpusText.providers.map { Catalogue.Provider(slug: $0, name: $0.capitalized) }
+      + (0..<60).map { Catalogue.Provider(slug: "provider-\($0)", name: "Provider \($0)") }
+    return Catalogue(models: models, providers: providers)
+  }
+
+  func run() throws(BenchError) {
+    let (count, seed, runs, warmup) = (options.count, options.seed, options.runs, options.warmup)
+    let tool = options.presetctl ?? BuildBench.siblingPresetctl()
+    guard FileManager.default.isExecutableFile(atPath: tool) else {
+      throw BenchError.failed("no presetctl binary at \(tool); build it (--product presetctl) or pass --presetctl")
+    }
+    let root = try CorpusCache.prepare(count: count, seed: seed, dir: options.corpus)
+    let presets = root.appendingPathComponent("presets").path
+    let snapshot = root.appendingPathComponent("presets").appendingPathComponent(CatalogueSnapshot.fileName)
+    guard !FileManager.default.fileExists(atPath: snapshot.path) else {
+      throw BenchError.failed("\(snapshot.path) exists; this benchmark writes its own and will not replace it")
+    }
+    defer { try? FileManager.default.removeItem(at: snapshot) }
+    let layout = RepositoryLayout(root: root)
+    print(MachineInfo.current.markdown)
+    print(
+      "- corpus: \(count) presets (seed \(seed)); snapshot: \(Self.modelCount) models; runs per row: \(runs) after \(warmup) warm-up run(s)\n"
+    )
+    var compilerOptions = Compiler.Options()
+    compilerOptions.parallelism = 1
+    let compiler = Compiler(options: compilerOptions)
+    let bench = { (name: String) in Benchmark(name: name, runs: runs, warmupRuns: warmup) }
+    func measured(_ label: String, expectCatalogue: Bool) throws(BenchError) -> Benchmark.Result {
+      let first = compiler.compileAllEnvironments(paths: [presets], layout: layout) { _ in () }.result
+      let noted = first.catalogueNote != nil
+      guard !first.hasErrors, noted != expectCatalogue else {
+        throw BenchError.failed("\(label): the corpus does not compile as expected")
+      }
+      log(label)
+      return bench(label).measure { _ = compiler.compileAllEnvironments(paths: [presets], layout: layout) { _ in () } }
+    }
+    func childRow(_ name: String, _ runs: [ChildProcess.Run]) -> PhaseTable.Row {
+      .init(
+        name: name, result: Benchmark.Result(durations: runs.map(\.wall)),
+        maxRSSKiB: runs.map(\.maxRSSKiB).medianMinMax, cpu: runs.map(\.cpu).median)
+    }
+
+    let without = try measured("validate in process, no snapshot, 1 thread", expectCatalogue: false)
+    let withoutChild = try options.childRuns(ChildProcess(path: tool, arguments: ["validate", presets]))
+    do {
+      try Data(CatalogueSnapshot.bytes(Self.catalogue())).write(to: snapshot)
+    } catch {
+      throw BenchError.failed("cannot write \(snapshot.path)")
+    }
+    let with = try measured("validate in process, 1,000-model snapshot, 1 thread", expectCatalogue: true)
+    let withChild = try options.childRuns(ChildProcess(path: tool, arguments: ["validate", presets]))
+
+    var table = PhaseTable(presets: count, floor: without.median)
+    table.ratioHeader = "× no snapshot"
+    table.rows = [
+      .init(name: "in process: no snapshot (checks skipped)", result: without),
+      .init(name: "in process: 1,000-model snapshot", result: with),
+      childRow("`presetctl validate`, no snapshot (child)", withoutChild),
+      childRow("`presetctl validate`, 1,000-model snapshot (child)", withChild),
+    ]
+    print(table.markdown)
+    let ratio = with.median.seconds / max(without.median.seconds, 1e-9)
+    let cpuRatio = withChild.map(\.cpu).median / max(withoutChild.map(\.cpu).median, 1e-9)
+    print("- the catalogue checks cost \(format(ratio))× in process; `presetctl validate` CPU \(format(cpuRatio))×")
+  }
+}
