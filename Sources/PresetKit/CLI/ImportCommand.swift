@@ -68,7 +68,7 @@ enum ImportCommand {
     switch outcome {
     case .success(let (p, warnings)):
       presets = p
-      for warning in warnings { context.console.error(renderer.text(warning)) }
+      if !warnings.isEmpty { context.console.error(renderer.text(warnings)) }
       skipped += warnings.count
     case .failure(let error):
       context.console.error("error: \(SafeText.terminal(error.description))\n")

@@ -87,7 +87,7 @@ enum PlanCommand {
     switch outcome {
     case .success(let plan):
       let renderer = DiagnosticRenderer(style: context.console.errStyle)
-      for warning in plan.warnings { context.console.error(renderer.text(warning)) }
+      if !plan.warnings.isEmpty { context.console.error(renderer.text(plan.warnings)) }
       return plan
     case .failure(let error):
       context.console.error("error: \(SafeText.terminal(error.description))\n")
