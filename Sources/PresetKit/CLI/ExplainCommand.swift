@@ -39,6 +39,7 @@ enum ExplainCommand {
       object["version"] = .string(preset.version.rawValue)
       object["request"] = preset.request?.value ?? .null
       object["origins"] = .array(origins(preset))
+      object["suppress"] = .array(preset.suppressions.map(LintSuppression.jsonValue))
       context.console.write(SafeText.json(JSONWriter.string(.object(object))))
     } else {
       context.console.write(ExplainRenderer(preset: preset).text(style: context.console.outStyle))
