@@ -113,7 +113,9 @@ extension Compiler {
         {
           // Policy and prompt lint need the merged request with positions, so they run here, before that
           // request is dropped.
-          diagnostics += PolicyEngine.check(preset, config: context.policy)
+          // A preset's `suppress` silences its own lint findings only (policy is never suppressible).
+          diagnostics += LintSuppression.apply(
+            preset.suppressions, to: PolicyEngine.check(preset, config: context.policy))
           if !context.retainRequest { preset.request = nil }
           output.values[index].append(
             .init(baseSlug: base.slug, slug: preset.slug, source: origin, value: transform(preset)))
@@ -201,6 +203,7 @@ extension Compiler {
       slug: source.slug, skin: source.skin, description: source.description, model: model,
       source: Preset.Origin(file: source.firstKeyLocation.file, line: source.firstKeyLocation.line),
       promptSource: model.systemPrompt == nil ? nil : promptSource, body: body)
+    preset.suppressions = source.suppressions
     // Kept until policy has run on it; `compileFile` drops it unless `retainRequest`.
     preset.request = LocatedDocument(
       value: .object(source.request),

@@ -14,7 +14,9 @@ enum ExplainCommand {
         .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
         .value("format", "FORMAT", "Output format: text or json (default text)."),
       ],
-      discussion: "PATH defaults to 'presets'. SLUG is the compiled slug (with --env, the environment's slug)."),
+      discussion:
+        "PATH defaults to 'presets'. SLUG is the compiled slug (with --env, the environment's slug). Lint suppressions in effect (`suppress` in the preset or a _defaults.yaml) are listed with their reasons and places."
+    ),
     run: run)
 
   static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) throws(CommandFailure) -> Int32 {

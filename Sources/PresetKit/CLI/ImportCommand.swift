@@ -59,7 +59,7 @@ enum ImportCommand {
       return (names, try await Planner.readLive(names, client: client, parallelism: parallelism), warnings)
     }
     let presets = Array(zip(names, live))
-    for warning in warnings { context.console.error(renderer.text(warning)) }
+    if !warnings.isEmpty { context.console.error(renderer.text(warnings)) }
     skipped += warnings.count
     var failed = false
     let keyScrubber = Console.Scrubber(secret: client.configuration.apiKey.secret)

@@ -103,7 +103,7 @@ enum PlanCommand {
         try await planner.plan(for: presets)
       }
       let renderer = DiagnosticRenderer(style: context.console.errStyle)
-      for warning in plan.warnings { context.console.error(renderer.text(warning)) }
+      if !plan.warnings.isEmpty { context.console.error(renderer.text(plan.warnings)) }
       return plan
     } catch {
       throw CommandFailure(error)

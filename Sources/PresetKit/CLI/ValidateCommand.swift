@@ -18,7 +18,7 @@ enum ValidateCommand {
         Compiler.allowEmptyOption,
       ],
       discussion:
-        "PATH defaults to 'presets'. Without --env every environment of presetctl.yaml is checked. Exit status: 0 clean (warnings allowed), 1 on any error."
+        "PATH defaults to 'presets'. Without --env every environment of presetctl.yaml is checked. Text output shows the first 3 findings of a kind in full, then one line counting the rest (errors stay listed, one line each); json and github list every finding. Exit status: 0 clean (warnings allowed), 1 on any error."
     ),
     run: run)
 

@@ -16,6 +16,8 @@ package struct FolderDefaults: Sendable {
   package var request: JSONValue
   /// Where each part of `request` was written (nodes carry their files).
   package var requestNode: SourceNode
+  /// Lint suppressions for every preset below (deeper files' entries win by code), sorted by code.
+  package var suppressions: [LintSuppression] = []
 
   /// No defaults.
   package static let empty = FolderDefaults(
@@ -52,7 +54,8 @@ package struct FolderDefaults: Sendable {
           base: (parent.request, parent.requestNode), overlay: (mine.request, mine.requestNode))
         merged = FolderDefaults(
           skin: mine.skin ?? parent.skin, skinLocation: mine.skin != nil ? mine.skinLocation : parent.skinLocation,
-          request: combined.value, requestNode: combined.node)
+          request: combined.value, requestNode: combined.node,
+          suppressions: LintSuppression.merge(parent.suppressions, mine.suppressions))
       }
       result[folder] = merged
       return merged
@@ -95,14 +98,16 @@ package struct FolderDefaults: Sendable {
       return nil
     }
     var ok = true
-    for member in top.members where !member.key.hasPrefix("x-") && !["skin", "request"].contains(member.key) {
+    let keys = ["skin", "request", LintSuppression.key]
+    for member in top.members where !member.key.hasPrefix("x-") && !keys.contains(member.key) {
       ok = false
       let pointer = JSONPointer.root.appending(member.key)
       diagnostics.append(
         .error(
-          "defaults.unknown-key", "unknown key `\(member.key)` in a defaults file (allowed: skin, request, or `x-*`)",
+          "defaults.unknown-key",
+          "unknown key `\(member.key)` in a defaults file (allowed: \(keys.joined(separator: ", ")), or `x-*`)",
           at: map.keyLocation(of: pointer), path: pointer.description,
-          hint: DidYouMean.suggestion(for: member.key, among: ["skin", "request"]).map { "did you mean `\($0)`?" }))
+          hint: DidYouMean.suggestion(for: member.key, among: keys).map { "did you mean `\($0)`?" }))
     }
     var skin: Skin?
     if let value = top["skin"] {
@@ -128,10 +133,11 @@ package struct FolderDefaults: Sendable {
       request = value
       node = map.node(at: JSONPointer.root.appending("request")).node.inFile(relative)
     }
+    let suppressions = LintSuppression.read(from: top, map: map, codePrefix: "defaults", diagnostics: &diagnostics)
+    if suppressions.failed { ok = false }
     guard ok else { return nil }
     return FolderDefaults(
       skin: skin, skinLocation: skin == nil ? nil : map.location(of: JSONPointer.root.appending("skin")),
-      request: request,
-      requestNode: node)
+      request: request, requestNode: node, suppressions: suppressions.suppressions)
   }
 }

@@ -36,6 +36,9 @@ package struct Preset: Sendable, Equatable {
   /// The merged request (defaults, preset, environment) and where each of its values was written; nil for
   /// presets read back from a bundle.
   package var request: LocatedDocument?
+  /// The prompt lints silenced for this preset, with reasons (`suppress`); not part of the model or version,
+  /// and empty for presets read back from a bundle.
+  package var suppressions: [LintSuppression] = []
 
   /// Creates a compiled preset; `version` is derived from `model`.
   package init(

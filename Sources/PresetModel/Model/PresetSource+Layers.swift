@@ -1,10 +1,12 @@
 import PresetCore
 
 extension PresetSource {
-  /// Folds folder defaults (under the request) and environment overrides (over it) into `request`, and points
+  /// Folds folder defaults (under the request; their lint suppressions under the preset's) and environment
+  /// overrides (over it) into `request`, and points
   /// the document's source map at the merged view, so every later diagnostic lands in the file that wrote the
   /// value (`_defaults.yaml`, the preset, or `presetctl.yaml`).
   package mutating func applyLayers(defaults: FolderDefaults, environment: RepositoryConfig.Environment?) {
+    suppressions = LintSuppression.merge(defaults.suppressions, suppressions)
     let hasDefaults = !(defaults.request.objectValue?.isEmpty ?? true)
     guard hasDefaults || !(environment?.request.isEmpty ?? true) else { return }
     let pointer = JSONPointer.root.appending("request")

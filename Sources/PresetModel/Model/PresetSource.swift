@@ -17,12 +17,14 @@ package struct PresetSource: Sendable {
   package var document: LocatedDocument
   /// Where the document's first key was written: the bundle's `source.line`.
   package var firstKeyLocation: SourceLocation
+  /// The prompt lints silenced for this preset (its own `suppress` over its folders'), sorted by code.
+  package var suppressions: [LintSuppression] = []
   /// True when the document had errors that still let the request be checked (a bad slug, an unknown key):
   /// the request is validated so every problem is reported in one run, but the preset is not kept.
   package var hasErrors = false
 
   /// The keys a preset document may have besides `x-*` extension keys.
-  package static let knownKeys = ["slug", "skin", "description", "system_prompt_file", "request"]
+  package static let knownKeys = ["slug", "skin", "description", "system_prompt_file", "request", LintSuppression.key]
 }
 
 extension PresetSource {
@@ -109,11 +111,14 @@ extension PresetSource {
         "preset.type", "`request` must be a mapping (the inference body), got \(other.typeName)",
         JSONPointer.root.appending("request"))
     }
+    let suppressions = LintSuppression.read(from: top, map: map, codePrefix: "preset", diagnostics: &diagnostics)
+    if suppressions.failed { soft = true }
     guard ok, let slug, let skin, let request else { return nil }
     let firstKey = map.root.children.first?.keyStart ?? map.root.start
     var source = PresetSource(
       slug: slug, skin: skin, description: description, systemPromptFile: promptFile, request: request,
       document: document, firstKeyLocation: SourceLocation(file: map.file, position: firstKey))
+    source.suppressions = suppressions.suppressions
     source.hasErrors = soft
     return source
   }

@@ -160,43 +160,6 @@ package enum PromptScanner {
     return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
   }
 
-  /// Words that, near "JSON", make a prompt ask for JSON output.
-  static let outputWords: [[UInt8]] = ["respond", "response", "return", "output", "format", "reply", "answer"].map {
-    Array($0.utf8)
-  }
-  /// How far (in bytes, either side) from "JSON" an output word may be.
-  static let jsonWindow = 80
-
-  /// The first "JSON" (as a word, any case) with an output word within `jsonWindow` bytes.
-  static func jsonRequest(_ bytes: [UInt8]) -> Finding? { bytes.withUnsafeBufferPointer { jsonRequest($0) } }
-
-  static func jsonRequest(_ b: UnsafeBufferPointer<UInt8>) -> Finding? {
-    guard ByteSearch.containsAny(of: [0x4A, 0x6A], in: b) else { return nil }
-    let n = b.count
-    var i = 0
-    while i + 4 <= n {
-      defer { i += 1 }
-      // `| 0x20` lower-cases ASCII letters; the first byte filters almost every position.
-      guard b[i] | 0x20 == 0x6A, b[i + 1] | 0x20 == 0x73, b[i + 2] | 0x20 == 0x6F, b[i + 3] | 0x20 == 0x6E,
-        i == 0 || !isWordByte(b[i - 1]), i + 4 == n || !isWordByte(b[i + 4])
-      else { continue }
-      let from = max(0, i - jsonWindow)
-      let to = min(n, i + 4 + jsonWindow)
-      var k = from
-      while k < to {
-        if (k == 0 || !isWordByte(b[k - 1])) && isWordByte(b[k]) {
-          for word in outputWords where k + word.count <= n {
-            if (0..<word.count).allSatisfy({ lower(b[k + $0]) == word[$0] }) {
-              return Finding(offset: i, length: 4, text: String(decoding: b[i..<i + 4], as: UTF8.self))
-            }
-          }
-        }
-        k += 1
-      }
-    }
-    return nil
-  }
-
   static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 
   static func isWordByte(_ byte: UInt8) -> Bool {

@@ -81,12 +81,15 @@ package struct Review: Sendable {
   package var notes: [String] = []
   /// The environment of `presetctl.yaml` both sides were compiled for; nil for the default presets.
   package var environment: String?
+  /// Lint suppressions that differ (they do not change versions, so they are not entries).
+  package var suppressionChanges: [SuppressionChange] = []
 
   /// Compares two preset sets.
   package init(base: [Preset], head: [Preset], baseLabel: String, headLabel: String) {
     self.baseLabel = baseLabel
     self.headLabel = headLabel
     (entries, unchangedCount) = Self.compare(base: base, head: head)
+    suppressionChanges = Self.suppressionChanges(base: base, head: head)
   }
 
   /// True when any preset was added, removed, changed or renamed.

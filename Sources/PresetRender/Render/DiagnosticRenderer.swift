@@ -17,31 +17,38 @@ package struct DiagnosticRenderer: Sendable {
     self.sources = sources
   }
 
-  /// All diagnostics in one format. Text ends with a summary line; JSON is one document.
+  /// All diagnostics in one format. Text is consolidated (`DiagnosticGrouping`) and ends with a summary line
+  /// that counts every diagnostic; JSON is one document; JSON, GitHub and Markdown keep every diagnostic.
   package func render(_ diagnostics: [Diagnostic], format: OutputFormat) -> String {
     switch format {
-    case .text: return diagnostics.map(text).joined() + summary(diagnostics)
+    case .text: return text(diagnostics) + summary(diagnostics)
     case .json: return json(diagnostics)
     case .github: return diagnostics.map(github).joined()
     case .markdown: return markdown(diagnostics)
     }
   }
 
+  /// Several diagnostics as text, repeated ones consolidated (`DiagnosticGrouping`), without the count line:
+  /// every text path that prints more than one diagnostic goes through here.
+  package func text(_ diagnostics: [Diagnostic]) -> String {
+    var out = ""
+    for item in DiagnosticGrouping.consolidate(diagnostics) {
+      switch item {
+      case .full(let d): out += text(d)
+      case .compact(let d): out += headline(d)
+      case .summary(let rest):
+        let kind =
+          rest.severity == .warning ? style.warning("warning[\(rest.code)]") : style.info("note[\(rest.code)]")
+        let files = rest.files == 0 ? "" : " in \(rest.files) file\(rest.files == 1 ? "" : "s")"
+        out += "\(kind): … and \(rest.hidden) more like this\(files) (--format json lists every one)\n"
+      }
+    }
+    return out
+  }
+
   /// `file:line:col: error[code]: message`, the source line, a caret, then hint and related notes.
   package func text(_ d: Diagnostic) -> String {
-    var out = ""
-    let label =
-      d.severity == .error
-      ? style.error("error[\(d.code)]")
-      : d.severity == .warning
-        ? style.warning("warning[\(d.code)]") : style.info("note[\(d.code)]")
-    // Messages quote file content (keys, values, paths) and server text: unsafe scalars are escaped
-    // (`SafeText`) so a hostile file or server cannot send escape sequences or bidi controls through a diagnostic.
-    if let location = d.location {
-      out += style.bold("\(Self.printable(location.file)):\(location.line):\(location.column):") + " "
-    }
-    let environment = d.environment.map { " " + style.info("[env \(Self.printable($0))]") } ?? ""
-    out += "\(label)\(environment): \(Self.printable(d.message))\n"
+    var out = headline(d)
     if let location = d.location, let fullLine = sourceLine(file: location.file, line: location.line) {
       let masked = Self.masked(fullLine, redactions: d.redactions.filter { $0.line == location.line })
       let (line, caretIndex) = Self.window(masked, column: location.column)
@@ -63,6 +70,23 @@ package struct DiagnosticRenderer: Sendable {
         + "\(related.location.line):\(related.location.column)\n"
     }
     return out
+  }
+
+  /// `file:line:col: error[code] [env …]: message`, one line.
+  func headline(_ d: Diagnostic) -> String {
+    var out = ""
+    let label =
+      d.severity == .error
+      ? style.error("error[\(d.code)]")
+      : d.severity == .warning
+        ? style.warning("warning[\(d.code)]") : style.info("note[\(d.code)]")
+    // Messages quote file content (keys, values, paths) and server text: unsafe scalars are escaped
+    // (`SafeText`) so a hostile file or server cannot send escape sequences or bidi controls through a diagnostic.
+    if let location = d.location {
+      out += style.bold("\(Self.printable(location.file)):\(location.line):\(location.column):") + " "
+    }
+    let environment = d.environment.map { " " + style.info("[env \(Self.printable($0))]") } ?? ""
+    return out + "\(label)\(environment): \(Self.printable(d.message))\n"
   }
 
   /// The closing count line of text output.

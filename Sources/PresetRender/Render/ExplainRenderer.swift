@@ -19,6 +19,7 @@ package struct ExplainRenderer: Sendable {
     if let prompt = preset.promptSource {
       out += "system prompt from \(SafeText.terminal(prompt.file)):\(prompt.line)\n"
     }
+    out += Self.suppressions(preset.suppressions, style: style)
     guard let request = preset.request else { return out + "(no source information: read from a bundle)\n" }
     let map = request.sourceMap
     func origin(_ node: SourceNode) -> String { SafeText.terminal("\(node.file ?? map.file):\(node.start.line)") }
@@ -64,6 +65,7 @@ package struct ExplainRenderer: Sendable {
     object["version"] = .string(preset.version.rawValue)
     object["request"] = preset.request?.value ?? .null
     object["origins"] = .array(origins())
+    object["suppress"] = .array(preset.suppressions.map(LintSuppression.jsonValue))
     return SafeText.json(JSONWriter.string(.object(object)))
   }
 
@@ -88,6 +90,14 @@ package struct ExplainRenderer: Sendable {
     }
     walk(request.value, .root)
     return out
+  }
+
+  /// `lint.placeholder suppressed: reason  # file:line`, one line per suppression (none: nothing).
+  static func suppressions(_ suppressions: [LintSuppression], style: Style) -> String {
+    suppressions.map { s in
+      "\(SafeText.terminal(s.code)) suppressed: \(SafeText.terminal(s.reason))  "
+        + style.dim("# \(SafeText.terminal(s.location.file)):\(s.location.line)") + "\n"
+    }.joined()
   }
 
   private static func isScalar(_ value: JSONValue) -> Bool {

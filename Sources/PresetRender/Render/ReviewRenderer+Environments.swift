@@ -19,6 +19,7 @@ extension ReviewRenderer {
       for note in scope.notes { head += Self.noteBlock((scope.environment.map { "\($0): " } ?? "") + note) }
     }
     head += riskCallout(scopes.flatMap { scope in scope.risks.map { (scope.environment, $0.entry, $0.risk) } })
+    head += markdownSuppressions()
     let shown = scopes.filter(\.hasChanges)
     let wrappers = shown.map { scope in
       (

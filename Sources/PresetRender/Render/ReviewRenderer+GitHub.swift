@@ -52,6 +52,8 @@ extension ReviewRenderer {
       notices += n
     }
     (warnings, notices) = (Self.merged(warnings), Self.merged(notices))
+    // Suppression changes first: silencing a lint is what a reviewer must not miss under the limit.
+    notices = suppressionAnnotations() + notices
     var out = ""
     for annotation in warnings.prefix(Self.annotationLimit) { out += annotation.line }
     for annotation in notices.prefix(Self.annotationLimit) { out += annotation.line }

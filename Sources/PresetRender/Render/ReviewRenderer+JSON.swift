@@ -16,6 +16,7 @@ extension ReviewRenderer {
       .init(key: "notes", value: .array(review.notes.map(JSONValue.string))),
       .init(key: "presets", value: .array(jsonPresets(review))),
     ])
+    if !review.suppressionChanges.isEmpty { top["suppression_changes"] = jsonSuppressions() }
     if !environments.isEmpty {
       top["environments"] = .array(
         environments.map { scope in

@@ -29,6 +29,7 @@ extension ReviewRenderer {
     head += "\n\n"
     for note in review.notes { head += Self.noteBlock(note) }
     head += riskCallout(review.risks.map { (nil, $0.entry, $0.risk) })
+    head += markdownSuppressions()
     guard review.hasChanges else { return head }
     return head + markdownBody(review, budget: Self.markdownBudget - head.utf8.count)
   }

@@ -62,9 +62,9 @@ package struct ReviewRenderer: Sendable, FourFormatRenderer {
     guard !environments.isEmpty else {
       for note in review.notes { out += style.info("note:") + " \(t(note))\n" }
       guard review.hasChanges else {
-        return out + "no preset changes (\(review.unchangedCount) unchanged)\n"
+        return out + "no preset changes (\(review.unchangedCount) unchanged)\n" + textSuppressions(style: style)
       }
-      return out + t(review.summary) + "\n" + textEntries(review, style: style)
+      return out + t(review.summary) + "\n" + textEntries(review, style: style) + textSuppressions(style: style)
     }
     for scope in scopes {
       out += "\n" + style.bold(Self.scopeName(scope)) + ": "
@@ -72,7 +72,7 @@ package struct ReviewRenderer: Sendable, FourFormatRenderer {
       for note in scope.notes { out += style.info("note:") + " \(note)\n" }
       out += textEntries(scope, style: style)
     }
-    return out
+    return out + textSuppressions(style: style)
   }
 
   /// The text blocks of one review's entries.

@@ -14,6 +14,12 @@ extension SchemaDerivation {
     .chat: ["messages"], .messages: ["messages", "model"],
   ]
 
+  /// The prompt-lint codes a preset's `suppress` may name (`LintSuppression` uses this list; it lives here
+  /// because the preset file schema, below the compiler, lists them too).
+  package static let suppressibleLintCodes = [
+    "lint.placeholder", "lint.invisible-character", "lint.json-without-format", "lint.prompt-length",
+  ]
+
   /// Root keywords of a request schema that a property-by-property reference can carry over.
   static let carriedRootKeywords: Set<String> = [
     "$schema", "$id", "$comment", "$defs", "title", "description", "type", "properties", "required",
@@ -54,6 +60,21 @@ extension SchemaDerivation {
       "request": [
         "type": "object",
         "description": "The inference body in the skin's shape; only fields a preset stores are kept.",
+      ],
+      "suppress": [
+        "type": "array",
+        "description": .string(
+          "Prompt lints silenced for this preset, each with the reason reviewers read. Not part of the "
+            + "version; policy rules and lint.secret cannot be suppressed."),
+        "items": [
+          "type": "object", "required": ["code", "reason"], "additionalProperties": false,
+          "properties": [
+            "code": ["enum": .array(suppressibleLintCodes.map(JSONValue.string))],
+            "reason": [
+              "type": "string", "minLength": 1, "description": "Why this preset may keep what the lint finds.",
+            ],
+          ],
+        ],
       ],
     ]
     return [

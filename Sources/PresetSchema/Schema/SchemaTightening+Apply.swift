@@ -38,7 +38,7 @@ extension SchemaTightening {
   }
 
   /// Applies this rule's changes to one document.
-  func apply(to document: inout JSONValue, file: String) throws(SchemaDerivationError) {
+  package func apply(to document: inout JSONValue, file: String) throws(SchemaDerivationError) {
     guard let pointer = JSONPointer(self.pointer) else {
       throw SchemaDerivationError("tightening '\(source)': '\(self.pointer)' is not a JSON pointer")
     }
@@ -58,7 +58,7 @@ extension SchemaTightening {
   }
 
   /// One keyword change; throws when the prior value is not what the rule was written against.
-  static func apply(
+  package static func apply(
     _ change: Change, to target: inout JSONObject, place: String, source: String
   ) throws(SchemaDerivationError) {
     func describe(_ value: JSONValue?) -> String {

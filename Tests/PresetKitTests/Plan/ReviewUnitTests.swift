@@ -161,11 +161,21 @@ import Testing
       "container: swift:6.3", "fetch-depth: 0", "apt-get install -y --no-install-recommends libyaml-dev",
       "swift build -c release", "validate --format github", "diff --base", "--format markdown",
       ReviewRenderer.commentMarker, "presetctl apply", "presetctl drift", "schedule:",
+      // Every job restores the binary keyed on the sources and builds only on a miss.
+      "uses: actions/cache@v4", "path: .build/release/presetctl", "hashFiles('Package.swift', 'Sources/**')",
+      "if: steps.presetctl-cache.outputs.cache-hit != 'true'",
     ] {
       #expect(workflow.contains(needle), "\(needle)")
     }
     let documents = try YAMLLoader.load(Array(workflow.utf8), file: ".ci/github-workflow.yml")
     #expect(documents.first?.value["jobs"]?.objectValue?.keys == ["review", "apply", "drift"])
+    for job in ["review", "apply", "drift"] {
+      let steps = documents.first?.value["jobs"]?[job]?["steps"]?.arrayValue ?? []
+      let names = steps.compactMap { $0["name"]?.stringValue }
+      let cache = names.firstIndex(of: "Restore presetctl from the cache")
+      let build = names.firstIndex(of: "Build presetctl")
+      #expect(cache != nil && build != nil && cache! < build!, "\(job): cache restore before the build")
+    }
     let docs = try String(contentsOf: Shared.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
     #expect(docs.contains("```yaml\n" + workflow + "```\n"))
   }

@@ -2,6 +2,7 @@ import Testing
 
 @testable import PresetKit
 @testable import PresetPolicy
+@testable import PresetReconcile
 
 /// The byte-level scanners on their own: edge cases that are awkward to build as repositories.
 @Suite struct PromptScannerTests {
@@ -55,5 +56,36 @@ import Testing
     #expect(PromptScanner.jsonRequest(bytes("Return a JSONL file")) == nil)
     #expect(PromptScanner.jsonRequest(bytes("reply " + String(repeating: ".", count: 100) + " JSON")) == nil)
     #expect(PromptScanner.jsonRequest(bytes("Answer as Json."))?.offset == 10)
+  }
+
+  /// The class: a prompt that merely mentions JSON near an output-ish word. Only instructions to answer in JSON
+  /// count; statements about JSON, negated instructions and JSON in another sentence do not.
+  @Test func jsonOnlyWhenTheAnswerMustBeJSON() {
+    let instructions = [
+      "Respond in JSON.", "Always respond in JSON with keys a and b.", "Answer as a JSON object.",
+      "Reply with valid JSON.", "Return JSON only.", "Return a JSON array of tags.", "Output JSON.",
+      "Output format: JSON", "Format: json", "JSON only, no prose.", "Use JSON-only output.",
+      "Your response must be valid JSON.", "Your output should be a single JSON object.",
+      "Give me the answer as JSON.", "Please format your reply as strict JSON.", "Only JSON.",
+      "Reply in “JSON”, please.", "Respond **in JSON**.", "Make sure the result is well-formed JSON.",
+      "Responses are JSON objects.",
+    ]
+    for text in instructions {
+      #expect(PromptScanner.jsonRequest(bytes(text)) != nil, "\(text)")
+    }
+    let statements = [
+      "JSON is a data format.", "The user may paste JSON; summarise it in plain English.",
+      "Answer questions about JSON Schema.", "Never respond in JSON.", "Do not return JSON.",
+      "Don't answer in JSON, answer in prose.", "Don’t reply in JSON.", "Parse the JSON the user sends.",
+      "We keep notes as JSON internally; be polite.", "Respond politely. JSON inputs may be large.",
+      "The response from the API is JSON encoded; explain it.", "Respond in English.\nJSON appears in logs.",
+      "Explain the data format JSON to beginners.", "Treat it as JSON and explain the fields.",
+      "Return a JSONL file",
+    ]
+    for text in statements {
+      #expect(PromptScanner.jsonRequest(bytes(text)) == nil, "\(text)")
+    }
+    // The first instruction is reported, not the first mention.
+    #expect(PromptScanner.jsonRequest(bytes("JSON is a format. Respond in JSON."))?.offset == 29)
   }
 }
