@@ -38,6 +38,8 @@ package enum CommandLineTool {
       ("drift", DriftCommand.command),
       ("explain", ExplainCommand.command),
       ("import", ImportCommand.command),
+      ("capture", CaptureCommand.command),
+      ("try", TryCommand.command),
       ("rollback", RollbackCommand.command),
       ("promote", PromoteCommand.command),
       ("diff", DiffCommand.command),

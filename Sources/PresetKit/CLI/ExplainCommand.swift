@@ -21,16 +21,7 @@ enum ExplainCommand {
     }
     let path = parsed.positionals.dropFirst().first ?? "presets"
     if CompiledInput.refuse([path], format: format, context) { return CommandLineTool.exitError }
-    let result = Compiler.forCommand(parsed, retainRequest: true).compile(path: path)
-    if result.hasErrors {
-      context.console.error(
-        DiagnosticRenderer.forResult(result, style: context.console.errStyle).render(result.diagnostics, format: .text))
-      return CommandLineTool.exitError
-    }
-    guard let preset = result.presets.first(where: { $0.slug == slug }) else {
-      let hint =
-        DidYouMean.suggestion(for: slug, among: result.presets.map(\.slug)).map { " (did you mean `\($0)`?)" } ?? ""
-      context.console.error(SafeText.terminal("error: no preset `\(slug)`\(hint)") + "\n")
+    guard let preset = PresetLookup.preset(slug, path: path, retainRequest: true, parsed, context) else {
       return CommandLineTool.exitError
     }
     if format == .json {
