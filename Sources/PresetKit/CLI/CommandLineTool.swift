@@ -40,6 +40,7 @@ package enum CommandLineTool {
       ("import", ImportCommand.command),
       ("capture", CaptureCommand.command),
       ("try", TryCommand.command),
+      ("refs", RefsCommand.command),
       ("rollback", RollbackCommand.command),
       ("promote", PromoteCommand.command),
       ("diff", DiffCommand.command),

@@ -7,20 +7,24 @@
 /// Why not `FileManager.enumerator`: on Linux it builds a URL and fetches resource values per entry, which
 /// cost more than compiling the presets in a 10,000-file repository. `d_type` tells files from folders for
 /// free on common file systems; only unknown types and symlinks are `stat`ed.
-enum DirectoryWalker {
+package enum DirectoryWalker {
   /// One regular file (or symlink to one) found below the start folder.
-  struct Entry: Sendable {
+  package struct Entry: Sendable {
     /// Path relative to the start folder, with `/` separators.
-    var relativePath: String
+    package var relativePath: String
     /// The file name.
-    var name: String
+    package var name: String
     /// True when the entry is a symbolic link (to a file): it may lead outside the walked tree.
-    var isSymlink: Bool
+    package var isSymlink: Bool
   }
 
   /// All non-folder entries below `root` whose names satisfy `include`, skipping folders whose names start with
   /// `.`. Symlinked folders are not followed (a link loop cannot trap the walk); symlinked files are listed.
-  static func files(under root: String, include: (String) -> Bool) -> [Entry] {
+  /// `descend` sees each folder's path relative to `root` and may keep the walk out of it (`refs` uses it for
+  /// `.gitignore`d folders such as `node_modules`).
+  package static func files(
+    under root: String, include: (String) -> Bool, descend: (String) -> Bool = { _ in true }
+  ) -> [Entry] {
     var out: [Entry] = []
     var pending: [String] = [""]
     while let relativeFolder = pending.popLast() {
@@ -46,7 +50,7 @@ enum DirectoryWalker {
           }
         }
         if type == Int32(DT_DIR) {
-          if !name.hasPrefix(".") { pending.append(relative) }
+          if !name.hasPrefix("."), descend(relative) { pending.append(relative) }
         } else if include(name) {
           // FIFOs, sockets, devices and dangling links with a preset name are listed too: reading them then
           // fails with a clear diagnostic instead of the file silently not counting.
