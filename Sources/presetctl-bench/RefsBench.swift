@@ -35,7 +35,7 @@ struct RefsBench {
         if i < 1000 { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         var text = "import { client } from './client';\n// file \(i)\n"
         for line in 0..<40 { text += "export const value\(line) = compute(\(line), 'some text of a line');\n" }
-        if i % 50 == 0 { text += "const r = await client.chat({ model: \"@preset/preset-\(i % 200)\" });\n" }
+        if i % 50 == 3 { text += "const r = await client.chat({ model: \"@preset/preset-\(i % 200)\" });\n" }
         var data = Array(text.utf8)
         if i % 100 == 1 { data[10] = 0 }
         bytes += data.count
