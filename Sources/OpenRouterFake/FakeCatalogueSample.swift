@@ -1,6 +1,6 @@
 import Foundation
-import PresetKit
 import PresetCore
+import PresetKit
 import PresetReconcile
 
 /// The catalogue the fake serves by default: a few dozen models and providers with the field shapes of the

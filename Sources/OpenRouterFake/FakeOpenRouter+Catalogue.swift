@@ -1,6 +1,6 @@
 import Foundation
-import PresetKit
 import PresetCore
+import PresetKit
 
 /// The public catalogue endpoints, which need no key: `GET /models` (text models only unless
 /// `output_modalities` asks for more; opt-in paging with `limit` ≤ 1000) and `GET /providers`.

@@ -20,6 +20,7 @@ extension FakeOpenRouter {
       }
       segments.append(segment)
     }
+    if let answer = inference(request, segments: segments) { return answer }
     guard segments.first == "presets" else { return .error(404, "Resource not found") }
     let route = Array(segments.dropFirst())
     let slug = route.first ?? ""

@@ -1,9 +1,9 @@
 import Foundation
-import PresetKit
+import PresetCompiler
 import PresetCore
+import PresetKit
 import PresetModel
 import PresetPolicy
-import PresetCompiler
 import PresetReconcile
 
 /// `presetctl-bench catalogue [--n N] [--corpus DIR] [--seed S] [--runs R] [--warmup W] [--presetctl PATH]`:

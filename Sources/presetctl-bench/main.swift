@@ -16,6 +16,7 @@ let usage = """
     remote [--n N] [--changed K] [--latency-ms L] [--parallelism P,P] [--runs R]
                                                  plan and apply against the fake OpenRouter with latency
     diff [--mb N] [--edits K] [--runs R]         prompt diff of two N MiB prompts: wall time and peak RSS
+    refs [--files N] [--runs R] [--parallelism P] presetctl refs' scan over N generated source files (100,000)
     exec-child PROGRAM [ARGS...]                 (internal) run PROGRAM once, print its wall time and peak RSS
     diff-case KIND [...]                         (internal) one diff case, for `diff`
   """
@@ -31,6 +32,7 @@ func runBench(_ arguments: [String]) throws(BenchError) {
   case "catalogue": try CatalogueBench(arguments: rest).run()
   case "remote": try RemoteBench(arguments: rest).run()
   case "diff": try DiffBench(arguments: rest).run()
+  case "refs": try RefsBench(arguments: rest).run()
   case "exec-child": try ExecChild(arguments: rest).run()
   case "diff-case": try DiffCase(arguments: rest).run()
   case "-h", "--help", "help": print(usage)

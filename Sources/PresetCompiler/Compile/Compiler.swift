@@ -205,8 +205,9 @@ package struct Compiler: Sendable {
       environments.append(CompiledEnvironment(name: name, values: entries.map(\.value)))
     }
     let labels = names.map { $0 ?? CompiledEnvironment<T>.noEnvironmentLabel }
-    var diagnostics =
-      shared + DiagnosticMerge.merge(tagged.map { ($0.diagnostic, $0.variant, $0.preset) }, labels: labels)
+    var diagnostics = Self.applyIgnoredMessages(
+      shared + DiagnosticMerge.merge(tagged.map { ($0.diagnostic, $0.variant, $0.preset) }, labels: labels),
+      setting: policy.lint.ignoredMessages)
     if options.requirePresets && !environments.contains(where: { !$0.values.isEmpty })
       && !diagnostics.contains(where: { $0.severity == .error })
     {

@@ -23,6 +23,13 @@ package enum AtomicFile {
     package var code: String = "output.write-failed"
     /// The text shown to people.
     package var description: String { "cannot write \(path): \(reason)" }
+
+    /// Creates a value from its parts.
+    package init(path: String, reason: String, code: String = "output.write-failed") {
+      self.path = path
+      self.reason = reason
+      self.code = code
+    }
   }
 
   /// Collects output for `write(to:_:)`; the bytes reach the temporary file in large blocks.

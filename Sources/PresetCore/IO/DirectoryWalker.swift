@@ -20,7 +20,11 @@ package enum DirectoryWalker {
 
   /// All non-folder entries below `root` whose names satisfy `include`, skipping folders whose names start with
   /// `.`. Symlinked folders are not followed (a link loop cannot trap the walk); symlinked files are listed.
-  package static func files(under root: String, include: (String) -> Bool) -> [Entry] {
+  /// `descend` sees each folder's path relative to `root` and may keep the walk out of it (`refs` uses it for
+  /// `.gitignore`d folders such as `node_modules`).
+  package static func files(
+    under root: String, include: (String) -> Bool, descend: (String) -> Bool = { _ in true }
+  ) -> [Entry] {
     var out: [Entry] = []
     var pending: [String] = [""]
     while let relativeFolder = pending.popLast() {
@@ -46,7 +50,7 @@ package enum DirectoryWalker {
           }
         }
         if type == Int32(DT_DIR) {
-          if !name.hasPrefix(".") { pending.append(relative) }
+          if !name.hasPrefix("."), descend(relative) { pending.append(relative) }
         } else if include(name) {
           // FIFOs, sockets, devices and dangling links with a preset name are listed too: reading them then
           // fails with a clear diagnostic instead of the file silently not counting.

@@ -26,15 +26,7 @@ enum ExplainCommand {
     }
     let path = parsed.positionals.dropFirst().first ?? "presets"
     try CompiledInput.refuse([path])
-    let result = Compiler.forCommand(parsed, retainRequest: true).compile(path: path)
-    if result.hasErrors { throw CommandFailure(compiled: result) }
-    guard let preset = result.presets.first(where: { $0.slug == slug }) else {
-      let guess = DidYouMean.suggestion(for: slug, among: result.presets.map(\.slug)).map { "did you mean `\($0)`? " }
-      let scope = parsed.value("env").map { " for environment `\($0)`" } ?? ""
-      throw CommandFailure(
-        "input.unknown-preset", "no preset `\(slug)` in \(path)\(scope)",
-        hint: (guess ?? "") + "SLUG is the compiled slug (with --env, the environment's slug)")
-    }
+    let preset = try PresetLookup.preset(slug, path: path, retainRequest: true, parsed)
     let renderer = ExplainRenderer(preset: preset)
     context.console.write(format == .json ? renderer.json() : renderer.text(style: context.console.outStyle))
     return CommandLineTool.exitOK

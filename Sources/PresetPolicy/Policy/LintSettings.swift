@@ -33,6 +33,23 @@ package struct LintSettings: Sendable, Equatable {
   /// `catalogue`: the severities of the model-catalogue checks (`CatalogueCheck`).
   package var catalogue = CatalogueSettings()
 
+  /// `ignored_messages`: request turns and input a preset does not store (`compile.ignored-messages`,
+  /// `compile.ignored-input`). Captured bodies carry them normally, so the default is one summary note per
+  /// run; `warning` or `error` report each preset, `ignore` says nothing.
+  package var ignoredMessages: IgnoredMessages = .summary
+
+  /// How `ignored_messages` findings are reported.
+  package enum IgnoredMessages: String, Sendable, Equatable {
+    /// One note per run counting the presets (the default).
+    case summary
+    /// One warning per preset.
+    case warning
+    /// One error per preset.
+    case error
+    /// Nothing.
+    case ignore
+  }
+
   /// The defaults (see the type's documentation).
   package init() {}
 

@@ -4,6 +4,7 @@ extension PolicyConfigParser {
   /// Keys of the `lint` section (besides `x-*`).
   static let lintKeys = [
     "placeholders", "invisible_characters", "secrets", "json_without_format", "max_prompt_tokens", "catalogue",
+    "ignored_messages",
   ]
 
   /// The `lint` section; unset lints keep their defaults.
@@ -31,6 +32,17 @@ extension PolicyConfigParser {
         settings.maxPromptTokens = promptLimit(member.value, at: at)
       case "catalogue":
         settings.catalogue = catalogueSettings(member.value, at: at)
+      case "ignored_messages":
+        if member.value == .string("summary") || member.value == .bool(true) {
+          settings.ignoredMessages = .summary
+        } else {
+          switch severity(member.value, default: .warning, at: at) {
+          case .some(.some(.error)): settings.ignoredMessages = .error
+          case .some(.some): settings.ignoredMessages = .warning
+          case .some(.none): settings.ignoredMessages = .ignore
+          case .none: break
+          }
+        }
       default:
         break
       }

@@ -1,8 +1,8 @@
 import Foundation
+import PresetCompiler
 import PresetCore
 import PresetModel
 import PresetPolicy
-import PresetCompiler
 
 /// `presetctl catalogue pull [--check]`: fetch the live catalogue, then write the snapshot, or compare it with
 /// the snapshot as far as this repository's presets are concerned.

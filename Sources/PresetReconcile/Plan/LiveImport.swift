@@ -74,8 +74,9 @@ package enum LiveImport {
     return File(slug: live.slug, skin: skin, text: text, version: model.version)
   }
 
-  /// The request mapping with the prompt written as a literal block where that is exact.
-  private static func requestYAML(_ request: JSONObject, skin: Skin) -> String {
+  /// The request mapping with the prompt written as a literal block where that is exact (also used by
+  /// `capture`).
+  package static func requestYAML(_ request: JSONObject, skin: Skin) -> String {
     switch skin {
     case .messages: return YAMLWriter.mapping(request, indent: 2, blockScalarKeys: ["system"])
     case .responses: return YAMLWriter.mapping(request, indent: 2, blockScalarKeys: ["instructions"])

@@ -47,7 +47,10 @@ final class HTTPTransport: @unchecked Sendable {
   /// URLSession's own timers are not enough: on Linux they honour whole seconds only, and the request timeout
   /// restarts with every byte received, so a server trickling its answer could hold a request open for ever.
   /// A timer here cancels the task when `timeout` has passed and reports a timeout.
-  func send(_ request: URLRequest, timeout: TimeInterval) async -> HTTPOutcome {
+  /// `onChunk` sees each piece of a 2xx body as it arrives (the whole answer is still collected and returned).
+  func send(
+    _ request: URLRequest, timeout: TimeInterval, onChunk: (@Sendable ([UInt8]) -> Void)? = nil
+  ) async -> HTTPOutcome {
     // (The expiry runs on its own serial queue: a label queue gets a thread even when the global pool is
     // saturated by blocked work, which under load delayed timeouts by 20 s and more.)
     countRequest()
@@ -55,7 +58,9 @@ final class HTTPTransport: @unchecked Sendable {
     return await withTaskCancellationHandler {
       await withCheckedContinuation { (continuation: CheckedContinuation<HTTPOutcome, Never>) in
         let task = session.dataTask(with: request)
-        collector.register(task) { outcome in continuation.resume(returning: holder.finish(outcome, timeout: timeout)) }
+        collector.register(task, onChunk: onChunk) { outcome in
+          continuation.resume(returning: holder.finish(outcome, timeout: timeout))
+        }
         holder.start(task)
         let expiry = DispatchWorkItem { holder.expire() }
         holder.setExpiry(expiry)

@@ -35,9 +35,10 @@ extension OpenRouterClient {
   }
 
   /// Sends attempt number `attempts` of `call` within its timeout; returns the outcome and the timeout used.
-  func send(_ request: URLRequest, _ call: Call, attempts: Int) async throws(RemoteError) -> (HTTPOutcome, TimeInterval)
-  {
+  func send(
+    _ request: URLRequest, _ call: Call, attempts: Int, onChunk: (@Sendable ([UInt8]) -> Void)? = nil
+  ) async throws(RemoteError) -> (HTTPOutcome, TimeInterval) {
     let (request, timeout) = try attempt(request, call, attempts: attempts - 1)
-    return (await transport.send(request, timeout: timeout), timeout)
+    return (await transport.send(request, timeout: timeout, onChunk: onChunk), timeout)
   }
 }

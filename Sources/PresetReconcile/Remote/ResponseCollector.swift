@@ -16,7 +16,12 @@ final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Send
     var data = Data()
     var tooLarge = false
     let finish: @Sendable (HTTPOutcome) -> Void
-    init(finish: @escaping @Sendable (HTTPOutcome) -> Void) { self.finish = finish }
+    /// Sees each piece of a 2xx body as it arrives (streamed inference replies); nil for everything else.
+    let onChunk: (@Sendable ([UInt8]) -> Void)?
+    init(finish: @escaping @Sendable (HTTPOutcome) -> Void, onChunk: (@Sendable ([UInt8]) -> Void)?) {
+      self.finish = finish
+      self.onChunk = onChunk
+    }
   }
 
   /// The largest answer body accepted, in bytes.
@@ -27,8 +32,11 @@ final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Send
   init(limit: Int) { self.limit = limit }
 
   /// Registers a task before it is resumed; `finish` gets its outcome exactly once.
-  func register(_ task: URLSessionTask, finish: @escaping @Sendable (HTTPOutcome) -> Void) {
-    lock.withLock { entries[task.taskIdentifier] = Entry(finish: finish) }
+  func register(
+    _ task: URLSessionTask, onChunk: (@Sendable ([UInt8]) -> Void)? = nil,
+    finish: @escaping @Sendable (HTTPOutcome) -> Void
+  ) {
+    lock.withLock { entries[task.taskIdentifier] = Entry(finish: finish, onChunk: onChunk) }
   }
 
   private func entry(_ task: URLSessionTask) -> Entry? { lock.withLock { entries[task.taskIdentifier] } }
@@ -57,7 +65,13 @@ final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Send
       entry.data.append(data)
       return false
     }
-    if overLimit { dataTask.cancel() }
+    if overLimit {
+      dataTask.cancel()
+    } else if let onChunk = entry.onChunk, let status = (dataTask.response as? HTTPURLResponse)?.statusCode,
+      (200..<300).contains(status)
+    {
+      onChunk([UInt8](data))
+    }
   }
 
   func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {

@@ -1,6 +1,7 @@
-import PresetCore
 import PresetCompiler
+import PresetCore
 import PresetReconcile
+
 /// Consolidates repeated diagnostics for text output, the way terraform does: a finding that occurs in 2,000
 /// presets is shown a few times in full and then summarised in one line ("… and 41 more like this in 38 files"),
 /// so a build of thousands of presets does not print thousands of snippets. JSON, GitHub and Markdown output

@@ -70,6 +70,7 @@ package struct PlanRenderer: Sendable {
       switch entry.action {
       case .create:
         out += style.added("+ \(label(.create))") + " \(slug) → \(entry.desired.version.short)\n"
+        out += createText(entry.desired, style: style)
       case .update:
         out +=
           style.warning("~ \(label(.update))")
@@ -106,6 +107,7 @@ package struct PlanRenderer: Sendable {
           + "\(SafeText.markdownCode(entry.desired.version.short, inTable: true)) |\n"
       }
       out += "\n"
+      for entry in visible where entry.action == .create { out += createMarkdown(entry.desired) }
       for entry in visible where entry.action == .update {
         out +=
           "<details><summary><code>\(SafeText.markdownHTML(entry.desired.slug))</code>"

@@ -10,7 +10,7 @@ import Testing
     defer { repo.remove() }
     let text = try Binary.run(["build"], in: repo.root)
     #expect(text.status == 0, "\(text.stderr)")
-    #expect(text.stderr.contains("warning[compile.ignored-input]"))
+    #expect(text.stderr.contains("note[compile.ignored-messages]"))
     try Golden.check(text.stdout, "compile/good.build.txt")
     try Golden.check(try repo.read("build/presets.bundle.json"), "compile/good.bundle.json")
     let json = try Binary.run(["build", "--format", "json", "--output", "out/b.json"], in: repo.root)

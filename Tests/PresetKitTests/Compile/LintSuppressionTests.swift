@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import PresetKit
 @testable import PresetCore
+@testable import PresetKit
 @testable import PresetReconcile
 @testable import PresetRender
 

@@ -2,8 +2,8 @@ import Foundation
 import OpenRouterFake
 import Testing
 
-@testable import PresetKit
 @testable import PresetCore
+@testable import PresetKit
 @testable import PresetPolicy
 @testable import PresetReconcile
 

@@ -1,10 +1,10 @@
 import Foundation
 
-@testable import PresetKit
+@testable import PresetCompiler
 @testable import PresetCore
+@testable import PresetKit
 @testable import PresetModel
 @testable import PresetPolicy
-@testable import PresetCompiler
 
 /// A small catalogue and a way to compile a throw-away repository against it.
 enum CatalogueTest {

@@ -2,11 +2,11 @@ import Foundation
 import OpenRouterFake
 import Testing
 
-@testable import PresetKit
+@testable import PresetCompiler
 @testable import PresetCore
+@testable import PresetKit
 @testable import PresetModel
 @testable import PresetPolicy
-@testable import PresetCompiler
 
 /// The example `presets/` carries a snapshot made from the fake's sample, and validates clean against it.
 @Suite struct ExampleCatalogueTests {
