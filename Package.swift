@@ -15,9 +15,11 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"])]
     ),
+    // SHA-256 with the x86 SHA extensions, chosen at run time (CPUID); portable Swift everywhere else.
+    .target(name: "CSHA256"),
     .target(
       name: "PresetKit",
-      dependencies: ["CYaml"],
+      dependencies: ["CYaml", "CSHA256"],
       linkerSettings: [.linkedLibrary("m")]
     ),
     .executableTarget(
