@@ -22,7 +22,9 @@ let package = Package(
     ),
     // The library in layers; each module sees only the ones below it, so the compiler enforces the arrows
     // (README "Development"). Only Sources/PresetCore/YAML/YAMLParser.swift imports CYaml.
-    .target(name: "PresetCore", dependencies: ["CYaml"], linkerSettings: [.linkedLibrary("m")]),
+    // SHA-256 with the x86 SHA extensions, chosen at run time (CPUID); portable Swift everywhere else.
+    .target(name: "CSHA256"),
+    .target(name: "PresetCore", dependencies: ["CYaml", "CSHA256"], linkerSettings: [.linkedLibrary("m")]),
     .target(name: "PresetSchema", dependencies: ["PresetCore"]),
     .target(name: "PresetModel", dependencies: ["PresetCore", "PresetSchema"]),
     .target(name: "PresetPolicy", dependencies: ["PresetCore", "PresetSchema", "PresetModel"]),

@@ -27,9 +27,11 @@ struct BuildBench {
   var warmup = 1
   /// The `presetctl` binary (default: beside this executable).
   var presetctl: String?
+  /// Run the Python pipeline rows (when python3 has the modules).
+  var python = true
 
   static let usage =
-    "usage: presetctl-bench build [--n N] [--corpus DIR] [--seed S] [--runs R] [--warmup W] [--presetctl PATH]"
+    "usage: presetctl-bench build [--n N] [--corpus DIR] [--seed S] [--runs R] [--warmup W] [--presetctl PATH] [--no-python]"
 
   /// Reads the subcommand's options.
   init(arguments: [String]) throws(BenchError) {
@@ -42,6 +44,7 @@ struct BuildBench {
       case "--runs": runs = try options.positiveInt(for: option)
       case "--warmup": warmup = try options.nonNegativeInt(for: option)
       case "--presetctl": presetctl = try options.value(for: option)
+      case "--no-python": python = false
       default: throw BenchError.usage("unknown option \(option)\n\(Self.usage)")
       }
     }
@@ -165,6 +168,30 @@ struct BuildBench {
     let buildRuns = try childRuns(
       ChildProcess(path: tool, arguments: ["build", presetsPath, "--output", scratch + "/presets.bundle.json"]))
 
+    var pythonRuns: (validate: ChildProcess.Run, build: ChildProcess.Run)?
+    var pythonSkip = python ? PythonPipeline.unavailableReason() : "--no-python given"
+    if pythonSkip == nil {
+      log("Python pipeline (child process, 1 run each)")
+      let schemas = root.appendingPathComponent("schemas").path
+      let schemaFolder = FileManager.default.fileExists(atPath: schemas) ? schemas : Self.repositorySchemas()
+      do {
+        let validate = try PythonPipeline.command(
+          mode: "validate", presets: presetsPath, schemas: schemaFolder, output: "-", folder: scratch
+        ).measured()
+        let build = try PythonPipeline.command(
+          mode: "build", presets: presetsPath, schemas: schemaFolder, output: scratch + "/python.bundle.json",
+          folder: scratch
+        ).measured()
+        if validate.status == 0 && build.status == 0 {
+          pythonRuns = (validate, build)
+        } else {
+          pythonSkip = "the Python pipeline failed: \((validate.status == 0 ? build : validate).stderr.suffix(500))"
+        }
+      } catch {
+        pythonSkip = "the Python pipeline could not run: \(error)"
+      }
+    }
+
     var table = PhaseTable(presets: count, floor: floor.median)
     table.rows = [
       .init(name: "floor: libyaml event loop (in memory)", result: floor),
@@ -188,17 +215,42 @@ struct BuildBench {
         name: "`presetctl build` (child)", result: Benchmark.Result(durations: buildRuns.map(\.wall)),
         maxRSSKiB: buildRuns.map(\.maxRSSKiB).medianMinMax, cpu: buildRuns.map(\.cpu).median),
     ]
+    if let pythonRuns {
+      for (name, run) in [("validate", pythonRuns.validate), ("build", pythonRuns.build)] {
+        table.rows.append(
+          .init(
+            name: "Python pipeline, \(name) (child, 1 run)", result: Benchmark.Result(durations: [run.wall]),
+            maxRSSKiB: [run.maxRSSKiB].medianMinMax, cpu: run.cpu))
+      }
+    }
     print(table.markdown)
-    let buildMedian = Benchmark.Result(durations: buildRuns.map(\.wall)).median
-    let cpu = buildRuns.map(\.cpu).median
     print(
       """
       - libyaml events: \(events); documents loaded: \(documents); bytes read and hashed: \(digestBytes)
       - schema violations: \(violations) (expected 0); bundle: \(bundleBytes) bytes, digest \(digest.prefix(19))
-      - `presetctl build`: median CPU (user+sys) \(format(cpu)) s for \(format(buildMedian.seconds)) s wall
-      - goal (10,000 presets): build < 2 × libyaml parse → \(format(buildMedian.seconds / max(floor.median.seconds, 1e-9))) ×; \
-      peak RSS < 64 MiB → \(format(Double(buildRuns.map(\.maxRSSKiB).medianMinMax.median) / 1024)) MiB
+      - load average (1, 5, 15 min) at the end: \(MachineInfo.loadAverage)
+
       """)
+    let goals = GoalRows(
+      presets: count, floor: floor.median.seconds,
+      build: (Benchmark.Result(durations: buildRuns.map(\.wall)).median.seconds, buildRuns.map(\.cpu).median),
+      validate: (Benchmark.Result(durations: validateRuns.map(\.wall)).median.seconds, validateRuns.map(\.cpu).median),
+      buildRSSKiB: buildRuns.map(\.maxRSSKiB).medianMinMax.median,
+      validateRSSKiB: validateRuns.map(\.maxRSSKiB).medianMinMax.median,
+      python: pythonRuns.map { (validate: $0.validate.wall.seconds, build: $0.build.wall.seconds) },
+      pythonSkip: pythonSkip)
+    print(goals.markdown)
+  }
+
+  /// `schemas/` of the repository this benchmark was built from (the corpus has no schemas of its own).
+  static func repositorySchemas() -> String {
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    for _ in 0..<6 {
+      let candidate = folder.appendingPathComponent("schemas/chat-completions.schema.json").path
+      if FileManager.default.fileExists(atPath: candidate) { return folder.appendingPathComponent("schemas").path }
+      folder.deleteLastPathComponent()
+    }
+    return FileManager.default.currentDirectoryPath + "/schemas"
   }
 
   /// One warm-up run, then `runs` timed runs; any non-zero exit fails the benchmark.

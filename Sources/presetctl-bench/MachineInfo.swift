@@ -1,4 +1,6 @@
 import Foundation
+import PresetCore
+import PresetKit
 
 /// The machine a result was measured on: CPU count and model, from `/proc/cpuinfo`.
 struct MachineInfo {
@@ -18,5 +20,14 @@ struct MachineInfo {
   }
 
   /// One Markdown line.
-  var markdown: String { "- machine: \(processors) processors (nproc), CPU \(cpuModel)" }
+  var markdown: String {
+    "- machine: \(processors) processors (nproc), CPU \(cpuModel), SHA-256 \(SHA256.Implementation.best); "
+      + "load average \(Self.loadAverage)"
+  }
+
+  /// The 1, 5 and 15 minute load averages (`/proc/loadavg`): other jobs on a shared machine inflate wall times.
+  static var loadAverage: String {
+    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+    return text.split(separator: " ").prefix(3).joined(separator: ", ")
+  }
 }

@@ -15,8 +15,9 @@ extension SHA256 {
     var h6: UInt32 = 0x1f83_d9ab
     var h7: UInt32 = 0x5be0_cd19
 
-    /// Processes `count` consecutive 64-byte blocks starting at `blocks` (no alignment needed).
-    mutating func compress(blocks: UnsafeRawPointer, count: Int) {
+    /// Processes `count` consecutive 64-byte blocks starting at `blocks` (no alignment needed), in portable
+    /// Swift: the reference, and the path on CPUs without the SHA extensions.
+    mutating func compressPortable(blocks: UnsafeRawPointer, count: Int) {
       var sa = h0
       var sb = h1
       var sc = h2

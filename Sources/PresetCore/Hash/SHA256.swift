@@ -31,9 +31,21 @@ package struct SHA256: Sendable {
   /// Total message length so far, in bytes.
   private var totalByteCount: UInt64 = 0
 
-  /// Creates a hasher for a new message.
+  /// The compression function in use, fixed for the hasher's life.
+  package let implementation: Implementation
+
+  /// Creates a hasher for a new message, on the fastest implementation this CPU runs.
   package init() {
+    self.init(implementation: .best)
+  }
+
+  /// Creates a hasher on a chosen implementation; `.accelerated` falls back to `.portable` on a CPU (or an
+  /// architecture) without the SHA extensions, so the result never depends on the choice, only the speed.
+  package init(implementation: Implementation) {
     state = State()
+    self.implementation =
+      implementation == .accelerated && !Implementation.acceleratedIsAvailable
+      ? .portable : implementation
   }
 
   /// Appends bytes to the message.
@@ -54,14 +66,14 @@ package struct SHA256: Sendable {
       remaining -= take
       guard pendingCount == Self.blockByteCount else { return }
       withUnsafeBytes(of: pending) { buffer in
-        state.compress(blocks: buffer.baseAddress.unsafelyUnwrapped, count: 1)
+        state.compress(blocks: buffer.baseAddress.unsafelyUnwrapped, count: 1, using: implementation)
       }
       pendingCount = 0
     }
 
     let wholeBlocks = remaining / Self.blockByteCount
     if wholeBlocks > 0 {
-      state.compress(blocks: input, count: wholeBlocks)
+      state.compress(blocks: input, count: wholeBlocks, using: implementation)
       input += wholeBlocks * Self.blockByteCount
       remaining -= wholeBlocks * Self.blockByteCount
     }
@@ -99,15 +111,15 @@ package struct SHA256: Sendable {
     return state.digest()
   }
 
-  /// The SHA-256 digest of a byte string.
-  package static func hash(_ bytes: [UInt8]) -> [UInt8] {
-    var hasher = SHA256()
+  /// The SHA-256 digest of a byte string (on `implementation`, by default the fastest available).
+  package static func hash(_ bytes: [UInt8], implementation: Implementation = .best) -> [UInt8] {
+    var hasher = SHA256(implementation: implementation)
     hasher.update(bytes)
     return hasher.finalize()
   }
 
   /// The SHA-256 digest of a byte string as 64 lowercase hexadecimal digits.
-  package static func hexDigest(_ bytes: [UInt8]) -> String {
-    hexString(hash(bytes))
+  package static func hexDigest(_ bytes: [UInt8], implementation: Implementation = .best) -> String {
+    hexString(hash(bytes, implementation: implementation))
   }
 }

@@ -4,9 +4,9 @@ import PresetSchema
 
 /// One preset serialised for the bundle on the thread that compiled it, so a build keeps bytes, not trees.
 ///
-/// A build of 10,000 presets would otherwise hold every request, body and model as `JSONValue`s until the
-/// bundle is written; an entry is its canonical JSON (about half the size of the pretty form, whose deep
-/// indentation dominates) plus what the summary table shows.
+/// The worker does all per-entry work: the canonical JSON (with the model's canonical bytes, already made for
+/// the version, spliced in rather than serialised again), its SHA-256 for the bundle digest, and the pretty
+/// layout the file gets. The writing thread only copies bytes.
 package struct BundleEntry: Sendable {
   /// The slug (the bundle's sort key).
   package var slug: String
@@ -16,8 +16,10 @@ package struct BundleEntry: Sendable {
   package var modelName: String
   /// The content version.
   package var version: PresetVersion
-  /// The entry as RFC 8785 canonical JSON: the compact form held in memory until the bundle is written.
+  /// The entry as RFC 8785 canonical JSON.
   package var canonical: [UInt8]
+  /// The SHA-256 of `canonical`: this entry's line of the bundle digest.
+  package var hash: BundleDigest.EntryHash
 
   /// Serialises a compiled preset.
   package init(_ preset: Preset) {
@@ -25,27 +27,75 @@ package struct BundleEntry: Sendable {
     skin = preset.skin
     modelName = preset.model.modelSummary
     version = preset.version
-    let bytes = JSONWriter.canonicalBytes(PresetBundle.json(for: preset))
-    // Growth by doubling leaves up to half of a buffer unused; entries live until the bundle is written.
-    canonical = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+    canonical = Self.canonicalBytes(for: preset)
+    hash = BundleDigest.EntryHash(canonical: canonical)
+  }
+
+  /// The entry in the bundle's pretty layout, nested as an element of `presets` (level 2).
+  package var pretty: [UInt8] {
+    let bytes = JSONWriter.prettyFromCanonical(canonical, level: 2)
+    // Growth by doubling leaves up to half of a buffer unused; trimmed before it is parked.
+    return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
       count = buffer.initialize(from: bytes).1
     }
   }
 
-  /// Writes the entry in the bundle's pretty layout (nested `level` deep).
-  func writePretty(level: Int, into sink: inout AtomicFile.Sink) {
-    sink.write(JSONWriter.prettyFromCanonical(canonical, level: level))
+  /// The canonical JSON of `PresetBundle.json(for:)`, written member by member so the model's canonical bytes
+  /// (`preset.canonicalModel`) are copied instead of serialised again. Members go in RFC 8785 order; every
+  /// key is ASCII, so byte order is UTF-16 order: description, model, request, skin, slug, source, version.
+  package static func canonicalBytes(for preset: Preset) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(preset.canonicalModel.count * 2 + 256)
+    func key(_ name: String, first: Bool = false) {
+      out.append(contentsOf: (first ? "{\"" : ",\"").utf8)
+      out.append(contentsOf: name.utf8)
+      out.append(contentsOf: "\":".utf8)
+    }
+    func value(_ json: JSONValue) { JSONWriter.append(json, to: &out, options: .canonical, level: 0) }
+    if let description = preset.description {
+      key("description", first: true)
+      value(.string(description))
+      key("model")
+    } else {
+      key("model", first: true)
+    }
+    out.append(contentsOf: preset.canonicalModel)
+    key("request")
+    value(
+      .object(
+        JSONObject([
+          .init(key: "body", value: .object(preset.body)),
+          .init(key: "method", value: "POST"),
+          .init(key: "path", value: .string(preset.requestPath)),
+        ])))
+    key("skin")
+    value(.string(preset.skin.rawValue))
+    key("slug")
+    value(.string(preset.slug))
+    key("source")
+    value(
+      .object(
+        JSONObject([
+          .init(key: "file", value: .string(preset.source.file)),
+          .init(key: "line", value: .number(Double(preset.source.line))),
+        ])))
+    key("version")
+    value(.string(preset.version.rawValue))
+    out.append(UInt8(ascii: "}"))
+    return out
   }
 }
 
-/// A bundle entry whose JSON waits in a spool file: what a build keeps per preset while compiling.
+/// A bundle entry whose pretty JSON waits in a spool file: what a build keeps per preset while compiling.
 package struct SpooledEntry: Sendable {
   /// The summary fields.
   package var slug: String
   package var skin: Skin
   package var modelName: String
   package var version: PresetVersion
-  /// Where the canonical JSON lies in the spool; nil when the spool could not take it.
+  /// The entry's line of the bundle digest.
+  package var hash: BundleDigest.EntryHash
+  /// Where the pretty JSON lies in the spool; nil when the spool could not take it.
   var extent: SpoolFile.Extent?
 }
 
@@ -62,10 +112,6 @@ extension PresetBundle {
 
   /// Writes a bundle from spooled entries sorted by slug, streaming to a temporary file that replaces `path`
   /// atomically. Returns the digest. Byte-identical to `PresetBundle(presets:).fileBytes` for the same presets.
-  ///
-  /// One pass over the spool: the digest (which the file names first) is written as a placeholder and patched
-  /// before the rename; per chunk of entries one thread hashes the canonical bytes while another re-indents
-  /// them, so SHA-256 and layout overlap on two cores.
   package static func write(_ entries: [SpooledEntry], spool: SpoolFile, to path: String) throws(SpoolError) -> String {
     let target: OutputTarget
     do {
@@ -76,85 +122,34 @@ extension PresetBundle {
     return try write(entries, spool: spool, to: target)
   }
 
-  /// Writes a bundle from spooled entries to a resolved target (a file, or standard output).
+  /// Writes a bundle from spooled entries to a resolved target (a file, or standard output). The digest comes
+  /// from the entries' hashes, so it is known before the first byte and the file is one sequential copy.
   package static func write(_ entries: [SpooledEntry], spool: SpoolFile, to target: OutputTarget) throws(SpoolError)
     -> String
   {
-    let hasher = HashBox()
-    hasher.update([UInt8(ascii: "[")])
+    let digest = BundleDigest.of(entries.lazy.map(\.hash))
     var failure: SpoolError?
     do throws(AtomicFile.WriteError) {
       try AtomicFile.write(to: target) { sink in
-        sink.write("{\n  \"digest\": \"".utf8)
-        let digestOffset = sink.offset
-        sink.write(("sha256:" + String(repeating: "0", count: 64)).utf8)
-        sink.write("\",\n  \"format\": \"\(format)\",\n  \"presets\": ".utf8)
+        sink.write("{\n  \"digest\": \"\(digest)\",\n  \"format\": \"\(format)\",\n  \"presets\": ".utf8)
         sink.write((entries.isEmpty ? "[]" : "[").utf8)
-        let chunkSize = 256
-        for chunkStart in stride(from: 0, to: entries.count, by: chunkSize) {
-          let chunk = entries[chunkStart..<min(chunkStart + chunkSize, entries.count)]
-          var canonical: [[UInt8]] = []
-          canonical.reserveCapacity(chunk.count)
-          for entry in chunk {
-            guard let extent = entry.extent, let bytes = spool.read(extent) else {
-              failure = SpoolError(message: "cannot read back the scratch copy of `\(entry.slug)`")
-              sink.fail(failure?.message ?? "")
-              return
-            }
-            canonical.append(bytes)
+        for (i, entry) in entries.enumerated() {
+          guard let extent = entry.extent, let bytes = spool.read(extent) else {
+            failure = SpoolError(message: "cannot read back the scratch copy of `\(entry.slug)`")
+            sink.fail(failure?.message ?? "")
+            return
           }
-          let pretty = PrettyBox(count: canonical.count)
-          let parts = canonical
-          DispatchQueue.concurrentPerform(iterations: 2) { job in
-            if job == 0 {
-              for (i, bytes) in parts.enumerated() {
-                if chunkStart + i > 0 { hasher.update([UInt8(ascii: ",")]) }
-                hasher.update(bytes)
-              }
-            } else {
-              for (i, bytes) in parts.enumerated() { pretty.set(i, JSONWriter.prettyFromCanonical(bytes, level: 2)) }
-            }
-          }
-          for (i, bytes) in pretty.values.enumerated() {
-            sink.write((chunkStart + i > 0 ? ",\n    " : "\n    ").utf8)
-            sink.write(bytes)
-          }
+          sink.write((i > 0 ? ",\n    " : "\n    ").utf8)
+          sink.write(bytes)
         }
         if !entries.isEmpty { sink.write("\n  ]".utf8) }
         sink.write("\n}\n".utf8)
-        hasher.update([UInt8(ascii: "]")])
-        sink.patch(at: digestOffset, with: Array(hasher.digest.utf8))
       }
     } catch {
       throw failure ?? SpoolError(message: error.description, code: error.code)
     }
-    return hasher.digest
+    return digest
   }
-}
-
-/// A SHA-256 hasher shared with the hashing job of a chunk (one writer at a time).
-private final class HashBox: @unchecked Sendable {
-  private var hasher = SHA256()
-  private var result: String?
-
-  func update(_ bytes: [UInt8]) { hasher.update(bytes) }
-
-  /// `sha256:` + hex; finalises on first use.
-  var digest: String {
-    if let result { return result }
-    let value = "sha256:" + SHA256.hexString(hasher.finalize())
-    result = value
-    return value
-  }
-}
-
-/// Re-indented entries of one chunk, filled by the layout job.
-private final class PrettyBox: @unchecked Sendable {
-  private(set) var values: [[UInt8]]
-
-  init(count: Int) { values = Array(repeating: [], count: count) }
-
-  func set(_ index: Int, _ bytes: [UInt8]) { values[index] = bytes }
 }
 
 extension PresetBundle {
@@ -176,11 +171,11 @@ extension PresetBundle {
 }
 
 extension SpooledEntry {
-  /// Serialises a preset and parks its canonical JSON in the spool.
+  /// Serialises a preset and parks its pretty JSON in the spool.
   package init(_ preset: Preset, spool: SpoolFile) {
     let entry = BundleEntry(preset)
     self.init(
-      slug: entry.slug, skin: entry.skin, modelName: entry.modelName, version: entry.version,
-      extent: spool.append(entry.canonical))
+      slug: entry.slug, skin: entry.skin, modelName: entry.modelName, version: entry.version, hash: entry.hash,
+      extent: spool.append(entry.pretty))
   }
 }

@@ -27,6 +27,9 @@ package struct Preset: Sendable, Equatable {
   package var model: PresetModel
   /// `model.version`, computed once.
   package var version: PresetVersion
+  /// The RFC 8785 canonical JSON of `model`, the bytes `version` hashes: kept so the bundle entry embeds them
+  /// instead of serialising the model a second time.
+  package var canonicalModel: [UInt8]
   /// The file and line of the document's first key.
   package var source: Origin
   /// Where the system prompt text starts (the prompt file's line 1, or the YAML value), when there is one.
@@ -49,7 +52,9 @@ package struct Preset: Sendable, Equatable {
     self.skin = skin
     self.description = description
     self.model = model
-    self.version = model.version
+    let canonical = model.canonicalBytes
+    self.canonicalModel = canonical
+    self.version = PresetVersion(canonicalJSON: canonical)
     self.source = source
     self.promptSource = promptSource
     self.body = body

@@ -3,12 +3,17 @@ import PresetSchema
 
 /// The deterministic build output: every preset with its version, model, source and the exact request to POST.
 ///
-/// Format `presetctl.bundle/v1`: `{"format", "presets": [...], "digest"}`, presets sorted by slug, written as
-/// pretty JSON with sorted keys. `digest` is the version-style hash of the canonical JSON of `presets`, so a
-/// deploy job can check a bundle was not edited by hand.
+/// Format `presetctl.bundle/v2`: `{"digest", "format", "presets": [...]}`, presets sorted by slug, written as
+/// pretty JSON with sorted keys. `digest` follows `BundleDigest` (a hash over each entry's own hash), so a
+/// deploy job can check a bundle was not edited by hand. `presetctl.bundle/v1` bundles, whose digest is the
+/// hash of the canonical JSON of the whole `presets` array and which are otherwise identical, are still read.
 package struct PresetBundle: Sendable, Equatable {
   /// The format tag written into every bundle.
-  package static let format = "presetctl.bundle/v1"
+  package static let format = "presetctl.bundle/v2"
+  /// The previous format: same entries, digest over the canonical JSON of `presets`. Read, never written.
+  package static let formatV1 = "presetctl.bundle/v1"
+  /// Every format `init(json:)` accepts.
+  package static let readableFormats = [format, formatV1]
 
   /// The presets, sorted by slug.
   package var presets: [Preset]
@@ -21,11 +26,13 @@ package struct PresetBundle: Sendable, Equatable {
   /// The `presets` array as JSON.
   package var presetsJSON: JSONValue { .array(presets.map(Self.json(for:))) }
 
-  /// `sha256:` + hex SHA-256 of the canonical JSON of `presets`.
-  package var digest: String { Self.digest(of: presetsJSON) }
+  /// The v2 digest: over the SHA-256 of each entry's canonical JSON, in slug order.
+  package var digest: String {
+    BundleDigest.of(presets.lazy.map { BundleDigest.EntryHash(canonical: BundleEntry.canonicalBytes(for: $0)) })
+  }
 
-  /// The digest rule, in one place: `sha256:` + hex SHA-256 of the canonical JSON of the `presets` array.
-  static func digest(of presets: JSONValue) -> String {
+  /// The v1 digest rule: `sha256:` + hex SHA-256 of the canonical JSON of the `presets` array.
+  static func digestV1(of presets: JSONValue) -> String {
     "sha256:" + SHA256.hexDigest(JSONWriter.canonicalBytes(presets))
   }
 
@@ -36,7 +43,7 @@ package struct PresetBundle: Sendable, Equatable {
       JSONObject([
         .init(key: "format", value: .string(Self.format)),
         .init(key: "presets", value: presets),
-        .init(key: "digest", value: .string(Self.digest(of: presets))),
+        .init(key: "digest", value: .string(digest)),
       ]))
   }
 
@@ -88,7 +95,7 @@ extension PresetBundle {
 
   /// Reads a bundle from its JSON value (also used for the bundle embedded in a saved plan).
   package init(json value: JSONValue) throws(ReadError) {
-    guard value["format"]?.stringValue == Self.format else {
+    guard let format = value["format"]?.stringValue, Self.readableFormats.contains(format) else {
       throw ReadError(message: "not a presetctl bundle (expected \"format\": \"\(Self.format)\")")
     }
     guard case .array(let entries)? = value["presets"] else {
@@ -113,7 +120,8 @@ extension PresetBundle {
       presets.append(preset)
     }
     self.init(presets: presets)
-    guard value["digest"]?.stringValue == digest else {
+    let expected = format == Self.formatV1 ? Self.digestV1(of: presetsJSON) : digest
+    guard value["digest"]?.stringValue == expected else {
       throw ReadError(message: "bundle digest does not match its presets (edited by hand?)")
     }
   }

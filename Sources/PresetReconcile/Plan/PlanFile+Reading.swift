@@ -53,10 +53,10 @@ extension PlanFile {
         .outdated,
         "this plan is \(found), made by an older presetctl, and does not record the API it was read from; run `presetctl plan --out PLAN.json` again"
       )
-    case .string(PresetBundle.format)?:
+    case .string(let found)? where PresetBundle.readableFormats.contains(found):
       throw refuse(
         .format,
-        "expected \(Self.format), found \(PresetBundle.format): this is a bundle; run `presetctl plan --out PLAN.json` to make a plan (or apply the bundle itself)"
+        "expected \(Self.format), found \(found): this is a bundle; run `presetctl plan --out PLAN.json` to make a plan (or apply the bundle itself)"
       )
     case .string(let found)?:
       throw refuse(.format, "expected \(Self.format), found \(found): not a plan this presetctl can read")

@@ -59,7 +59,7 @@ import Testing
     let ok = try Binary.run(["build"], in: repo.root)
     #expect(ok.status == 0, "\(ok.stderr)")
     let bundle = try repo.read("build/presets.bundle.json")
-    #expect(bundle.contains("\"format\": \"presetctl.bundle/v1\""))
+    #expect(bundle.contains("\"format\": \"presetctl.bundle/v2\""))
     #expect(
       ok.stdout.contains("chat  openai/gpt-5.4")
         && ok.stdout.contains("1 preset(s) written to build/presets.bundle.json"))

@@ -20,14 +20,52 @@ import Testing
   ])
   func literalVectors(message: String, expected: String) {
     #expect(SHA256.hexDigest(Array(message.utf8)) == expected)
-    var hasher = SHA256()
-    hasher.update(message)
-    #expect(hasher.finalize() == SHA256.hash(Array(message.utf8)))
+    for implementation in SHA256Tests.implementations {
+      #expect(SHA256.hexDigest(Array(message.utf8), implementation: implementation) == expected, "\(implementation)")
+      var hasher = SHA256(implementation: implementation)
+      hasher.update(message)
+      #expect(hasher.finalize() == SHA256.hash(Array(message.utf8)))
+    }
+  }
+
+  /// Every implementation this machine runs: the portable one always (so the fallback stays tested on machines
+  /// with SHA-NI), the accelerated one where the CPU has it.
+  static var implementations: [SHA256.Implementation] {
+    SHA256.Implementation.acceleratedIsAvailable ? [.portable, .accelerated] : [.portable]
   }
 
   @Test func oneMillionAs() {
     let message = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
-    #expect(SHA256.hexDigest(message) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    for implementation in Self.implementations {
+      #expect(
+        SHA256.hexDigest(message, implementation: implementation)
+          == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+  }
+
+  /// Asking for the portable path gets it; asking for the accelerated one gets it only where the CPU has it.
+  @Test func implementationChoice() {
+    #expect(SHA256(implementation: .portable).implementation == .portable)
+    let accelerated = SHA256(implementation: .accelerated).implementation
+    #expect(accelerated == (SHA256.Implementation.acceleratedIsAvailable ? .accelerated : .portable))
+    #expect(SHA256().implementation == SHA256.Implementation.best)
+  }
+
+  /// Both implementations agree on random messages of every length around the block and padding boundaries,
+  /// hashed whole and in pieces (the accelerated path sees multi-block runs and single buffered blocks).
+  @Test func implementationsAgree() {
+    let data = pseudoRandomBytes(count: 4_200, seed: 0x9e37_79b9)
+    for length in Array(0...200) + [447, 448, 449, 1_023, 1_024, 1_025, 4_200] {
+      let message = Array(data.prefix(length))
+      let reference = SHA256.hash(message, implementation: .portable)
+      for implementation in Self.implementations {
+        #expect(SHA256.hash(message, implementation: implementation) == reference, "length \(length)")
+        var hasher = SHA256(implementation: implementation)
+        hasher.update(Array(message.prefix(length / 3)))
+        hasher.update(Array(message.dropFirst(length / 3)))
+        #expect(hasher.finalize() == reference, "length \(length) in two pieces")
+      }
+    }
   }
 
   @Test func digestShape() {
@@ -52,7 +90,7 @@ import Testing
       let message = Array(data.prefix(length))
       let expected = SHA256.hash(message)
       for chunk in [1, 3, 7, 13, 55, 63, 64, 65, 127] {
-        var hasher = SHA256()
+        var hasher = SHA256(implementation: .portable)
         var start = 0
         while start < message.count {
           let end = min(start + chunk, message.count)

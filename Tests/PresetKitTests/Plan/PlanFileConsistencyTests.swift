@@ -122,7 +122,7 @@ import Testing
     #expect(reason == .format)
     #expect(
       message.hasPrefix(
-        "expected presetctl.plan/v2, found presetctl.bundle/v1: this is a bundle; run `presetctl plan --out"),
+        "expected presetctl.plan/v2, found presetctl.bundle/v2: this is a bundle; run `presetctl plan --out"),
       "\(message)")
     let old = try #require(Self.reason(try Self.edited { $0["format"] = "presetctl.plan/v1" }))
     #expect(old.0 == .outdated && old.1.contains("run `presetctl plan --out PLAN.json` again"))
@@ -199,7 +199,7 @@ import Testing
     try Self.rewrite(f, "plan.json") { $0["format"] = .string(PresetBundle.format) }
     let format = try f.run(["apply", "plan.json"])
     #expect(format.status == 1)
-    #expect(format.stderr.contains("expected presetctl.plan/v2, found presetctl.bundle/v1"), "\(format.stderr)")
+    #expect(format.stderr.contains("expected presetctl.plan/v2, found presetctl.bundle/v2"), "\(format.stderr)")
     #expect(f.posts().count == posts)
     #expect(f.fake.versionCount(slug: "alpha") == 1)
   }
