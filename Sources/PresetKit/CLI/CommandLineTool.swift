@@ -15,11 +15,16 @@ package enum CommandLineTool {
     package var environment: [String: String]
     /// Output streams.
     package var console: Console
+    /// Who answers `apply`'s question; nobody unless given (the executable passes the terminal's).
+    package var confirmation: Confirmation
 
     /// Creates a context.
-    package init(environment: [String: String], console: Console) {
+    package init(
+      environment: [String: String], console: Console, confirmation: Confirmation = .unavailable
+    ) {
       self.environment = environment
       self.console = console
+      self.confirmation = confirmation
     }
   }
 

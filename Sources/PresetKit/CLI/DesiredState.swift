@@ -6,6 +6,41 @@ enum DesiredState {
   struct Loaded {
     var presets: [Preset]
     var planFile: PlanFile?
+    /// The `--target` the presets were limited to.
+    var target: PresetTarget?
+  }
+
+  /// `--target SLUG` of plan, apply, drift and diff.
+  static let targetOption = ArgumentParser.Option.value(
+    "target", "SLUG", "Only the presets whose slug matches (repeatable; globs * and ?); the summary says so.",
+    repeatable: true)
+
+  /// Loads like `load(_:allowPlan:environment:requirePresets:_:)`, then limits the presets to `--target`: a
+  /// pattern matching none is an error, and a saved plan (whose scope was fixed when it was made) refuses it.
+  static func load(
+    _ parsed: ArgumentParser.Parsed, allowPlan: Bool, _ context: CommandLineTool.Context
+  ) -> Loaded? {
+    let path = parsed.positionals.first ?? "presets"
+    guard
+      var loaded = load(
+        path, allowPlan: allowPlan, environment: parsed.value("env"), requirePresets: !parsed.flag("allow-empty"),
+        context)
+    else { return nil }
+    guard let target = PresetTarget(parsed.values["target"] ?? []) else { return loaded }
+    if loaded.planFile != nil {
+      context.console.error(
+        "error[target.saved-plan]: \(SafeText.terminal(path)) is a saved plan, whose presets were fixed when it was "
+          + "made; --target cannot narrow it: run `presetctl plan --target ... --out PLAN` and apply that plan\n")
+      return nil
+    }
+    do throws(PresetTarget.NoMatch) {
+      loaded.presets = try target.select(loaded.presets)
+    } catch {
+      context.console.error("error[\(PresetTarget.NoMatch.code)]: \(SafeText.terminal(error.message))\n")
+      return nil
+    }
+    loaded.target = target
+    return loaded
   }
 
   /// A `.json` file (or any file whose content is presetctl JSON) is read as a bundle or a saved plan; anything

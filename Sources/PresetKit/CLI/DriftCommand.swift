@@ -8,7 +8,7 @@ enum DriftCommand {
         .value("env", "NAME", "Compile for an environment declared in presetctl.yaml (its slugs and overrides)."),
         .flag("include-unmanaged", "Count live presets the repository does not define as drift."),
         .value("format", "FORMAT", "Output format: text, json or markdown (default text)."),
-        Compiler.allowEmptyOption,
+        DesiredState.targetOption, Compiler.allowEmptyOption,
       ] + RemoteOptions.options,
       discussion: "Exit status: 0 in sync, 2 drift (changed or missing presets), 1 error."),
     run: run)
@@ -16,12 +16,13 @@ enum DriftCommand {
   static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
     guard let format = CommandLineTool.format(parsed, allowed: [.text, .json, .markdown], context: context),
       let parallelism = RemoteOptions.parallelism(parsed, context),
-      let desired = DesiredState.load(
-        parsed.positionals.first ?? "presets", allowPlan: false, environment: parsed.value("env"),
-        requirePresets: !parsed.flag("allow-empty"), context),
+      let desired = DesiredState.load(parsed, allowPlan: false, context),
       let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
-    guard let plan = PlanCommand.livePlan(desired.presets, client: client, parallelism: parallelism, context) else {
+    guard
+      let plan = PlanCommand.livePlan(
+        desired.presets, target: desired.target, client: client, parallelism: parallelism, context)
+    else {
       return CommandLineTool.exitError
     }
     let includeUnmanaged = parsed.flag("include-unmanaged")

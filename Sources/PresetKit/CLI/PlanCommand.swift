@@ -9,7 +9,7 @@ enum PlanCommand {
         .value("out", "PLAN", "Save the plan for 'apply PLAN' (refused later if live presets moved); - for stdout."),
         .flag("detailed-exitcode", "Exit 2 when there are changes, 0 when none, 1 on errors."),
         .value("format", "FORMAT", "Output format: text, json or markdown (default text)."),
-        Compiler.allowEmptyOption,
+        DesiredState.targetOption, Compiler.allowEmptyOption,
       ] + RemoteOptions.options,
       discussion: "PATH defaults to 'presets'; a .json file is read as a bundle."),
     run: run)
@@ -17,9 +17,7 @@ enum PlanCommand {
   static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) -> Int32 {
     guard let format = CommandLineTool.format(parsed, allowed: [.text, .json, .markdown], context: context),
       let parallelism = RemoteOptions.parallelism(parsed, context),
-      let desired = DesiredState.load(
-        parsed.positionals.first ?? "presets", allowPlan: false, environment: parsed.value("env"),
-        requirePresets: !parsed.flag("allow-empty"), context),
+      let desired = DesiredState.load(parsed, allowPlan: false, context),
       let client = RemoteOptions.client(parsed, context)
     else { return CommandLineTool.exitError }
     // `--out` is checked before any request: never a node other than a regular file, never an input.
@@ -35,7 +33,9 @@ enum PlanCommand {
         return CommandLineTool.exitError
       }
     }
-    guard let plan = livePlan(desired.presets, client: client, parallelism: parallelism, context) else {
+    guard
+      let plan = livePlan(desired.presets, target: desired.target, client: client, parallelism: parallelism, context)
+    else {
       return CommandLineTool.exitError
     }
     if let target {
@@ -71,9 +71,11 @@ enum PlanCommand {
     return OutputTarget.Sources(root: layout, files: [path] + prompts)
   }
 
-  /// Reads the live state for `presets` (one GET each plus the list pages); reports and returns nil on failure.
+  /// Reads the live state for `presets` (one GET each plus the list pages), limited to `target`; reports and
+  /// returns nil on failure.
   static func livePlan(
-    _ presets: [Preset], client: OpenRouterClient, parallelism: Int, _ context: CommandLineTool.Context
+    _ presets: [Preset], target: PresetTarget? = nil, client: OpenRouterClient, parallelism: Int,
+    _ context: CommandLineTool.Context
   ) -> PresetPlan? {
     context.console.progress("reading \(presets.count) live preset(s)…\n")
     let planner = Planner(client: client, parallelism: parallelism)
@@ -85,7 +87,8 @@ enum PlanCommand {
       }
     }
     switch outcome {
-    case .success(let plan):
+    case .success(let whole):
+      let plan = target.map { $0.restrict(whole) } ?? whole
       let renderer = DiagnosticRenderer(style: context.console.errStyle)
       for warning in plan.warnings { context.console.error(renderer.text(warning)) }
       return plan
