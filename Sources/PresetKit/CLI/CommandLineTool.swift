@@ -36,6 +36,7 @@ package enum CommandLineTool {
 
   static var commands: [(name: String, command: Command)] {
     [
+      ("init", InitCommand.command),
       ("validate", ValidateCommand.command),
       ("build", BuildCommand.command),
       ("plan", PlanCommand.command),
