@@ -42,6 +42,8 @@ package enum CommandLineTool {
       ("plan", PlanCommand.command),
       ("apply", ApplyCommand.command),
       ("drift", DriftCommand.command),
+      ("ls", LsCommand.command),
+      ("show", ShowCommand.command),
       ("explain", ExplainCommand.command),
       ("import", ImportCommand.command),
       ("rollback", RollbackCommand.command),
