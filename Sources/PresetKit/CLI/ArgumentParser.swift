@@ -8,13 +8,13 @@ package struct ArgumentParser: Sendable {
   /// One option or flag.
   package struct Option: Sendable {
     /// Long name without dashes (`out`).
-    package var name: String
+    var name: String
     /// Placeholder for the value (`FILE`); nil for a flag.
-    package var valueName: String?
+    var valueName: String?
     /// One line of help.
-    package var help: String
+    var help: String
     /// May be given several times.
-    package var repeatable: Bool
+    var repeatable: Bool
 
     /// Creates an option that takes a value.
     package static func value(_ name: String, _ valueName: String, _ help: String, repeatable: Bool = false) -> Option {
@@ -30,21 +30,21 @@ package struct ArgumentParser: Sendable {
   /// A parse failure, shown with the command's usage line.
   package struct Failure: Error, Sendable, Equatable {
     /// What is wrong.
-    package var message: String
+    var message: String
     /// A suggestion, if any.
-    package var hint: String?
+    var hint: String?
     /// The stable code: `cli.unknown-option` or `cli.usage`.
-    package var code = "cli.usage"
+    var code = "cli.usage"
   }
 
   /// What was parsed.
   package struct Parsed: Sendable {
     /// Option values by name, in order given.
-    package var values: [String: [String]] = [:]
+    var values: [String: [String]] = [:]
     /// Flags given.
-    package var flags: Set<String> = []
+    var flags: Set<String> = []
     /// Positional arguments.
-    package var positionals: [String] = []
+    var positionals: [String] = []
 
     /// The last value of an option.
     package func value(_ name: String) -> String? { values[name]?.last }

@@ -47,6 +47,6 @@ package enum AsyncBridge {
   }
 
   private final class Box<T>: @unchecked Sendable {
-    package var value: T?
+    var value: T?
   }
 }

@@ -87,7 +87,7 @@ enum CaptureCommand {
       }
       for target in [yaml] + (prompt.map { [$0.0] } ?? []) where target.exists && !parsed.flag("force") {
         throw AtomicFile.WriteError(
-          path: target.requested, reason: "it exists (use --force to overwrite it)", code: "output.exists")
+          path: target.requested, reason: "it exists (use --force to overwrite)", code: "output.exists")
       }
       if let (target, text) = prompt { try AtomicFile.write(text, to: target) }
       try AtomicFile.write(output.yaml, to: yaml)

@@ -16,16 +16,21 @@ public enum CommandLineTool {
   /// Everything a command needs from the outside world.
   package struct Context: Sendable {
     /// Process environment.
-    package var environment: [String: String]
+    var environment: [String: String]
     /// Output streams.
-    package var console: Console
+    var console: Console
     /// The format errors are reported in: the command's `--format` once read (text until then).
-    package var format: OutputFormat = .text
+    var format: OutputFormat = .text
+    /// Who answers `apply`'s question; nobody unless given (the executable passes the terminal's).
+    var confirmation: Confirmation
 
     /// Creates a context.
-    package init(environment: [String: String], console: Console) {
+    package init(
+      environment: [String: String], console: Console, confirmation: Confirmation = .unavailable
+    ) {
       self.environment = environment
       self.console = console
+      self.confirmation = confirmation
     }
 
     /// Reports diagnostics (an error that does not end the command, say) in the run's format.
@@ -40,11 +45,14 @@ public enum CommandLineTool {
 
   static var commands: [(name: String, command: Command)] {
     [
+      ("init", InitCommand.command),
       ("validate", ValidateCommand.command),
       ("build", BuildCommand.command),
       ("plan", PlanCommand.command),
       ("apply", ApplyCommand.command),
       ("drift", DriftCommand.command),
+      ("ls", LsCommand.command),
+      ("show", ShowCommand.command),
       ("explain", ExplainCommand.command),
       ("import", ImportCommand.command),
       ("capture", CaptureCommand.command),
@@ -91,12 +99,14 @@ public enum CommandLineTool {
   }
 
   /// Runs presetctl as the `presetctl` executable does: `arguments` without the program name, the process
-  /// environment, standard output and error. Returns the exit status (0 ok, 1 error, 2 changes or drift).
+  /// environment, standard output and error, and the terminal for `apply`'s question. Returns the exit status (0 ok, 1 error, 2 changes or drift).
   ///
   /// The library's only public symbol: everything else crosses modules with `package` access, because the
   /// library is this tool's internals, not a stable API.
   public static func main(arguments: [String], environment: [String: String]) -> Int32 {
-    run(arguments, context: Context(environment: environment, console: .standard(environment: environment)))
+    let context = Context(
+      environment: environment, console: .standard(environment: environment), confirmation: .standard)
+    return run(arguments, context: context)
   }
 
   /// Runs the tool with arguments (without the program name) and returns the exit code.

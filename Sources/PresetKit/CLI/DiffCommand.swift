@@ -18,7 +18,7 @@ enum DiffCommand {
         .value("context", "N", "Unchanged lines around each prompt change (default 3)."),
         .value("env", "NAME", "Compare only this environment (default: every one of presetctl.yaml)."),
         .flag("detailed-exitcode", "Exit 2 when presets differ, 0 when none, 1 on errors."),
-        Compiler.allowEmptyOption,
+        PresetTarget.option, Compiler.allowEmptyOption,
       ],
       discussion: """
         With --base, PATH (default 'presets') is compiled at both revisions; the revision's tree is read
@@ -120,12 +120,22 @@ enum DiffCommand {
       ]
     }
 
+    let target = PresetTarget(parsed.values["target"] ?? [])
+    if let target {
+      do throws(PresetTarget.NoMatch) {
+        try target.check(
+          slugs: sides.flatMap { [$0.base, $0.head] }.flatMap { (try? $0.get().presets) ?? [] }.map(\.slug))
+      } catch {
+        console.error("error[\(PresetTarget.NoMatch.code)]: \(SafeText.terminal(error.message))\n")
+        return CommandLineTool.exitError
+      }
+    }
     var reviews: [Review] = []
     var failures: [ReviewInput.Failure] = []
     for pair in sides {
       switch pair {
       case (.success(let base), .success(let head)):
-        reviews.append(review(base: base, head: head))
+        reviews.append(review(base: base, head: head, target: target))
       default:
         if case .failure(let f) = pair.base { failures.append(f) }
         if case .failure(let f) = pair.head { failures.append(f) }
@@ -148,10 +158,13 @@ enum DiffCommand {
       ? CommandLineTool.exitChanges : CommandLineTool.exitOK
   }
 
-  /// The review of two loaded sides, with head lines located and environment overrides attributed to
+  /// The review of two loaded sides (limited to `target`), with head lines located and environment overrides attributed to
   /// `presetctl.yaml`.
-  static func review(base: ReviewInput.Side, head: ReviewInput.Side) -> Review {
-    var review = Review(base: base.presets, head: head.presets, baseLabel: base.label, headLabel: head.label)
+  static func review(base: ReviewInput.Side, head: ReviewInput.Side, target: PresetTarget? = nil) -> Review {
+    var review = Review(
+      base: target?.filter(base.presets) ?? base.presets, head: target?.filter(head.presets) ?? head.presets,
+      baseLabel: base.label, headLabel: head.label)
+    review.target = target
     review.environment = head.environment ?? base.environment
     review.notes = base.notes + head.notes
     if let root = head.root { review.locateChanges(headRoot: root) }

@@ -15,7 +15,7 @@ enum DriftCommand {
         .value(
           "format", "FORMAT",
           "Output format: text, json, markdown or github (the text report, errors as annotations; default text)."),
-        Compiler.allowEmptyOption,
+        PresetTarget.option, Compiler.allowEmptyOption,
       ] + RemoteOptions.options,
       discussion: "Exit status: 0 in sync, 2 drift (changed or missing presets), 1 error."),
     run: run)
@@ -25,7 +25,8 @@ enum DriftCommand {
     let remote = try RemoteOptions(parsed, context)
     let desired = try PlanCommand.desired(parsed, allowPlan: false, context)
     let client = try remote.makeClient()
-    let plan = try PlanCommand.livePlan(desired.presets, client: client, parallelism: remote.parallelism, context)
+    let plan = try PlanCommand.livePlan(
+      desired.presets, target: desired.target, client: client, parallelism: remote.parallelism, context)
     let includeUnmanaged = parsed.flag("include-unmanaged")
     let renderer = PlanRenderer(plan: plan, mode: .drift(includeUnmanaged: includeUnmanaged))
     switch format {

@@ -16,7 +16,11 @@ enum ImportCommand {
         .value("into", "DIR", "Folder to write <slug>.yaml files into (required)."),
         .flag("force", "Overwrite existing files."),
       ] + RemoteOptions.options,
-      discussion: "Each file compiles to exactly the live version; existing files are kept unless --force."),
+      discussion: """
+        Each file compiles to exactly the live version; existing files are kept unless --force. The skin is the
+        replaced file's when the config fits it, else the first that fits (chat, responses, messages); a config
+        that fits none is reported (import.no-skin, exit 1), not written. Presets are reported in slug order.
+        """),
     run: run)
 
   static func run(_ parsed: ArgumentParser.Parsed, _ context: CommandLineTool.Context) throws(CommandFailure) -> Int32 {
@@ -58,7 +62,8 @@ enum ImportCommand {
       }
       return (names, try await Planner.readLive(names, client: client, parallelism: parallelism), warnings)
     }
-    let presets = Array(zip(names, live))
+    // The list comes most recently updated first: reports follow the slug instead, the same on every run.
+    let presets = Array(zip(names, live)).sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
     if !warnings.isEmpty { context.console.error(renderer.text(warnings)) }
     skipped += warnings.count
     var failed = false
@@ -73,8 +78,21 @@ enum ImportCommand {
         failed = true
         continue
       }
-      guard let file = LiveImport.file(for: live, validators: SkinValidators.embedded) else {
+      let existing = (try? OutputTarget.entry(named: LiveImport.fileName(for: slug), in: into))?.filePath
+      guard
+        let file = LiveImport.file(
+          for: live, validators: SkinValidators.embedded, preferred: existing.flatMap(LiveImport.existingSkin))
+      else {
         context.console.error("skipped \(SafeText.terminal(slug)): it has no designated version\n")
+        continue
+      }
+      guard file.fits else {
+        let diagnostic = Diagnostic.error(
+          "import.no-skin",
+          "the live config of `\(slug)` fits no skin (chat, responses or messages); its file was not written",
+          hint: "`presetctl show \(slug)` prints the config: fix the preset in OpenRouter, or write its file by hand")
+        context.console.error(renderer.text(diagnostic))
+        failed = true
         continue
       }
       // A file with the key would put it into git: report it instead (the key must be rotated anyway).

@@ -17,7 +17,7 @@ enum PlanCommand {
         .value(
           "format", "FORMAT",
           "Output format: text, json, markdown or github (the text report, errors as annotations; default text)."),
-        Compiler.allowEmptyOption,
+        PresetTarget.option, Compiler.allowEmptyOption,
       ] + RemoteOptions.options,
       discussion: "PATH defaults to 'presets'; a .json file is read as a bundle."),
     run: run)
@@ -39,7 +39,8 @@ enum PlanCommand {
         throw CommandFailure(error)
       }
     }
-    let plan = try livePlan(desired.presets, client: client, parallelism: remote.parallelism, context)
+    let plan = try livePlan(
+      desired.presets, target: desired.target, client: client, parallelism: remote.parallelism, context)
     if let target {
       do throws(AtomicFile.WriteError) {
         try AtomicFile.write(
@@ -70,18 +71,40 @@ enum PlanCommand {
     _ parsed: ArgumentParser.Parsed, allowPlan: Bool, _ context: CommandLineTool.Context
   ) throws(CommandFailure) -> DesiredState.Loaded {
     let path = parsed.positionals.first ?? "presets"
+    let loaded: DesiredState.Loaded
     do throws(DesiredState.Failure) {
-      let loaded = try DesiredState.load(
+      loaded = try DesiredState.load(
         path, allowPlan: allowPlan, environment: parsed.value("env"), requirePresets: !parsed.flag("allow-empty"),
         isCompiledFile: CompiledInput.format(ofFile: path) != nil)
       if !loaded.warnings.isEmpty, let compiled = loaded.compiled {
         let renderer = DiagnosticRenderer.forResult(compiled, style: context.console.errStyle)
         context.console.error(renderer.render(loaded.warnings, format: .text))
       }
-      return loaded
     } catch {
       throw CommandFailure(error)
     }
+    return try targeted(loaded, path: path, parsed)
+  }
+
+  /// `loaded` limited to `--target`: a pattern matching none is an error, and a saved plan (whose scope was
+  /// fixed when it was made) refuses it.
+  static func targeted(
+    _ loaded: DesiredState.Loaded, path: String, _ parsed: ArgumentParser.Parsed
+  ) throws(CommandFailure) -> DesiredState.Loaded {
+    guard let target = PresetTarget(parsed.values["target"] ?? []) else { return loaded }
+    if loaded.planFile != nil {
+      throw CommandFailure(
+        "target.saved-plan", "\(path) is a saved plan, whose presets were fixed when it was made",
+        hint: "--target cannot narrow it: run `presetctl plan --target ... --out PLAN` and apply that plan")
+    }
+    var result = loaded
+    do throws(PresetTarget.NoMatch) {
+      result.presets = try target.select(loaded.presets)
+    } catch {
+      throw CommandFailure(PresetTarget.NoMatch.code, error.message)
+    }
+    result.target = target
+    return result
   }
 
   /// What the desired state was read from: a bundle file, or a repository (its YAML, the path, prompt files).
@@ -92,16 +115,19 @@ enum PlanCommand {
     return OutputTarget.Sources(root: layout.canonicalRoot, files: [path] + prompts)
   }
 
-  /// Reads the live state for `presets` (one GET each plus the list pages); listing warnings go to stderr.
+  /// Reads the live state for `presets` (one GET each plus the list pages), limited to `target`; listing
+  /// warnings go to stderr.
   static func livePlan(
-    _ presets: [Preset], client: OpenRouterClient, parallelism: Int, _ context: CommandLineTool.Context
+    _ presets: [Preset], target: PresetTarget? = nil, client: OpenRouterClient, parallelism: Int,
+    _ context: CommandLineTool.Context
   ) throws(CommandFailure) -> PresetPlan {
     context.console.progress("reading \(presets.count) live preset(s)…\n")
     let planner = Planner(client: client, parallelism: parallelism)
     do throws(RemoteError) {
-      let plan = try AsyncBridge.run { () async throws(RemoteError) -> PresetPlan in
+      let whole = try AsyncBridge.run { () async throws(RemoteError) -> PresetPlan in
         try await planner.plan(for: presets)
       }
+      let plan = target.map { $0.restrict(whole) } ?? whole
       let renderer = DiagnosticRenderer(style: context.console.errStyle)
       if !plan.warnings.isEmpty { context.console.error(renderer.text(plan.warnings)) }
       return plan

@@ -14,10 +14,24 @@ package enum DesiredState {
     package var presets: [Preset]
     /// The saved plan, when the input was one.
     package var planFile: PlanFile?
+    /// The `--target` the presets were limited to (nil: the whole set).
+    package var target: PresetTarget?
     /// Findings about files that were not read (`input.extension-case`), said even when everything compiles.
     package var warnings: [Diagnostic] = []
     /// The compilation, when the input was compiled (for source snippets).
     package var compiled: CompileResult?
+
+    /// Creates a value from its parts.
+    package init(
+      presets: [Preset], planFile: PlanFile? = nil, target: PresetTarget? = nil, warnings: [Diagnostic] = [],
+      compiled: CompileResult? = nil
+    ) {
+      self.presets = presets
+      self.planFile = planFile
+      self.target = target
+      self.warnings = warnings
+      self.compiled = compiled
+    }
   }
 
   /// Why nothing can be planned: diagnostics with stable codes (the compile errors, or one operational error).

@@ -19,15 +19,21 @@ package enum LiveImport {
     package var text: String
     /// The version the file compiles to (equal to the live version).
     package var version: PresetVersion
+    /// False when the live config fits no skin: the file (written as chat) would not compile, so `import`
+    /// reports it instead of writing it.
+    package var fits: Bool = true
   }
 
   /// The file name `import` writes a live preset to. The slug comes from the server, so the name is placed with
   /// `OutputTarget.entry(named:in:)`, which refuses anything but a plain name inside the folder.
   package static func fileName(for slug: String) -> String { slug + ".yaml" }
 
-  /// The first skin whose schema accepts a body made of this model: chat, then responses, then messages.
-  package static func skin(for model: PresetModel, validators: SkinValidators) -> Skin? {
-    for skin in [Skin.chat, .responses, .messages] {
+  /// The skin to write a model in: `preferred` (the skin of the file being replaced, so a messages preset stays
+  /// one) when its schema accepts a body made of this model, else the first that does of chat, responses,
+  /// messages; nil when none does.
+  package static func skin(for model: PresetModel, validators: SkinValidators, preferred: Skin? = nil) -> Skin? {
+    let order: [Skin] = [.chat, .responses, .messages]
+    for skin in (preferred.map { [$0] } ?? []) + order {
       let body = RequestBody.make(request: request(for: model, skin: skin), skin: skin, filePrompt: nil).body
       if validators.validator(for: skin).validate(.object(body)).isEmpty { return skin }
     }
@@ -56,10 +62,22 @@ package enum LiveImport {
     return (skin, RequestBody.make(request: request(for: model, skin: skin), skin: skin, filePrompt: nil).body)
   }
 
-  /// The preset file for a live preset; nil when it has no designated version.
-  package static func file(for live: LivePreset, validators: SkinValidators) -> File? {
+  /// The `skin:` of the preset file at `path` when it holds exactly one preset (what a re-import replaces); nil
+  /// when there is none or it cannot be read.
+  package static func existingSkin(atPath path: String) -> Skin? {
+    guard let bytes = try? FileReader.read(path, limit: 16 * 1024 * 1024),
+      let documents = try? YAMLLoader.load(bytes, file: path), documents.count == 1,
+      let text = documents[0].value["skin"]?.stringValue
+    else { return nil }
+    return Skin(rawValue: text)
+  }
+
+  /// The preset file for a live preset, in `preferred` skin when the model fits it; nil when it has no designated
+  /// version. A model that fits no skin gives a chat file with `fits` false.
+  package static func file(for live: LivePreset, validators: SkinValidators, preferred: Skin? = nil) -> File? {
     guard let model = live.model else { return nil }
-    let skin = skin(for: model, validators: validators) ?? .chat
+    let fitting = skin(for: model, validators: validators, preferred: preferred)
+    let skin = fitting ?? .chat
     var document = JSONObject()
     document["slug"] = .string(live.slug)
     document["skin"] = .string(skin.rawValue)
@@ -71,7 +89,7 @@ package enum LiveImport {
     text += "request:"
     let request = request(for: model, skin: skin)
     text += request.isEmpty ? " {}\n" : "\n" + requestYAML(request, skin: skin)
-    return File(slug: live.slug, skin: skin, text: text, version: model.version)
+    return File(slug: live.slug, skin: skin, text: text, version: model.version, fits: fitting != nil)
   }
 
   /// The request mapping with the prompt written as a literal block where that is exact (also used by

@@ -41,6 +41,17 @@ package struct PlanFile: Sendable {
     self.apiURL = Self.normalisedAPI(apiURL)
   }
 
+  /// The saved plan's actions, to apply as they stand: no live state (every preset, unchanged ones included, is
+  /// re-read just before its POST would go out, the stale check).
+  package var savedPlan: PresetPlan {
+    let entries = bundle.presets.map { preset in
+      PresetPlan.Entry(
+        desired: preset, action: expectations[preset.slug]?.action ?? .unchanged, live: nil,
+        liveVersion: expectations[preset.slug]?.liveVersion)
+    }
+    return PresetPlan(entries: entries, unmanaged: [])
+  }
+
   /// The file as JSON.
   package var json: JSONValue {
     let entries: [JSONValue] = bundle.presets.map { preset in

@@ -59,6 +59,9 @@ package struct PresetPlan: Sendable {
   /// Warnings about the live state, e.g. `remote.bad-slug` for listed presets that were skipped.
   package var warnings: [Diagnostic]
 
+  /// The `--target` the plan was limited to; nil for a whole run.
+  package var target: PresetTarget?
+
   /// Creates a plan.
   package init(entries: [Entry], unmanaged: [LivePresetSummary], warnings: [Diagnostic] = []) {
     self.entries = entries.sorted { $0.desired.slug.utf8.lexicographicallyPrecedes($1.desired.slug.utf8) }

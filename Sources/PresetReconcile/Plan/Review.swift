@@ -83,6 +83,8 @@ package struct Review: Sendable {
   package var environment: String?
   /// Lint suppressions that differ (they do not change versions, so they are not entries).
   package var suppressionChanges: [SuppressionChange] = []
+  /// The `--target` both sides were limited to; nil for a whole comparison.
+  package var target: PresetTarget?
 
   /// Compares two preset sets.
   package init(base: [Preset], head: [Preset], baseLabel: String, headLabel: String) {
@@ -103,8 +105,9 @@ package struct Review: Sendable {
     entries.flatMap { entry in entry.risks.map { (entry, $0) } }
   }
 
-  /// `1 added, 0 removed, 2 changed, 1 renamed, 3 unchanged`.
+  /// `1 added, 0 removed, 2 changed, 1 renamed, 3 unchanged`, then `(targeted: …)` for a targeted review.
   package var summary: String {
     Status.allCases.map { "\(count($0)) \($0.rawValue)" }.joined(separator: ", ") + ", \(unchangedCount) unchanged"
+      + (target.map { " (\($0.label))" } ?? "")
   }
 }

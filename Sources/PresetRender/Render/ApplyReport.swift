@@ -5,10 +5,13 @@ import PresetReconcile
 package struct ApplyReport: Sendable {
   /// Every preset's outcome, sorted by slug.
   package var outcomes: [Applier.Outcome]
+  /// The `--target` the apply was limited to; nil for a whole run.
+  package var target: PresetTarget?
 
   /// Creates a report.
-  package init(outcomes: [Applier.Outcome]) {
+  package init(outcomes: [Applier.Outcome], target: PresetTarget? = nil) {
     self.outcomes = outcomes.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+    self.target = target
   }
 
   /// Presets that failed or were refused as stale.
@@ -16,9 +19,10 @@ package struct ApplyReport: Sendable {
 
   private func count(_ status: Applier.Outcome.Status) -> Int { outcomes.filter { $0.status == status }.count }
 
-  /// One-line summary.
+  /// One-line summary; a targeted run says so, patterns as typed.
   package var summary: String {
     "apply: \(count(.applied)) applied, \(count(.unchanged)) unchanged, \(count(.failed)) failed, \(count(.stale)) stale"
+      + (target.map { " (\($0.label))" } ?? "")
   }
 
   /// Text for a terminal.
@@ -43,12 +47,12 @@ package struct ApplyReport: Sendable {
             "\(change.path.dotted): sent \(JSONDiff.brief(change.old)), stored \(JSONDiff.brief(change.new))") + "\n"
       }
     }
-    return out + style.bold(summary) + "\n"
+    return out + style.bold(SafeText.terminal(summary)) + "\n"
   }
 
   /// Markdown for a job summary.
   package func markdown() -> String {
-    var out = "### presetctl apply\n\n\(summary)\n\n"
+    var out = "### presetctl apply\n\n\(SafeText.markdownMessage(summary))\n\n"
     let shown = outcomes.filter { $0.status != .unchanged }
     if !shown.isEmpty {
       out += "| preset | result | detail |\n|---|---|---|\n"
@@ -75,6 +79,9 @@ package struct ApplyReport: Sendable {
     return SafeText.json(
       JSONWriter.string(
         .object(
-          JSONObject([.init(key: "summary", value: .string(summary)), .init(key: "results", value: .array(items))]))))
+          JSONObject([
+            .init(key: "summary", value: .string(summary)), .init(key: "results", value: .array(items)),
+            .init(key: "target", value: target?.json ?? .null),
+          ]))))
   }
 }

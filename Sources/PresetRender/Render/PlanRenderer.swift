@@ -38,17 +38,20 @@ package struct PlanRenderer: Sendable {
     }
   }
 
-  /// The one-line summary.
+  /// The one-line summary; a targeted run says so (`(targeted: alpha, support-*)`), patterns as typed.
   package var summary: String {
+    let scope = plan.target.map { " (\($0.label))" } ?? ""
     if isDrift {
       let drifted = plan.count(.update)
       let missing = plan.count(.create)
       let state = drifted + missing == 0 ? "in sync" : "drift detected"
       return
         "\(state): \(drifted) drifted, \(missing) missing, \(plan.count(.unchanged)) in sync, \(plan.unmanaged.count) unmanaged"
+        + scope
     }
     return
       "plan: \(plan.count(.create)) to create, \(plan.count(.update)) to update, \(plan.count(.unchanged)) unchanged, \(plan.unmanaged.count) unmanaged"
+      + scope
   }
 
   /// ` (live v3, updated …, by …)`, from server text: callers neutralise it for their format.
@@ -63,7 +66,7 @@ package struct PlanRenderer: Sendable {
 
   /// Text for a terminal.
   package func text(style: Style) -> String {
-    var out = style.bold(summary) + "\n"
+    var out = style.bold(SafeText.terminal(summary)) + "\n"
     if plan.entries.contains(where: { $0.action != .unchanged }) || !plan.unmanaged.isEmpty { out += "\n" }
     for entry in plan.entries where entry.action != .unchanged {
       let slug = style.bold(SafeText.terminal(entry.desired.slug))
@@ -96,7 +99,7 @@ package struct PlanRenderer: Sendable {
 
   /// Markdown for a PR comment or job summary.
   package func markdown() -> String {
-    var out = "### presetctl \(isDrift ? "drift" : "plan")\n\n\(summary)\n\n"
+    var out = "### presetctl \(isDrift ? "drift" : "plan")\n\n\(SafeText.markdownMessage(summary))\n\n"
     let visible = plan.entries.filter { $0.action != .unchanged }
     if !visible.isEmpty {
       out += "| preset | \(isDrift ? "state" : "action") | live | desired |\n|---|---|---|---|\n"
@@ -170,6 +173,7 @@ package struct PlanRenderer: Sendable {
           JSONObject([
             .init(key: "summary", value: .string(summary)), .init(key: "has_changes", value: .bool(plan.hasChanges)),
             .init(key: "entries", value: .array(entries)), .init(key: "unmanaged", value: .array(unmanaged)),
+            .init(key: "target", value: plan.target?.json ?? .null),
           ]))))
   }
 }

@@ -112,8 +112,8 @@ import Testing
     ])
     defer { f.stop() }
     #expect(try f.run(["promote", "--from", "staging", "--to", "staging"]).status == 1)
-    #expect(try f.run(["apply", "--env", "staging"]).status == 0)
-    #expect(try f.run(["apply", "--env", "production"]).status == 0)
+    #expect(try f.run(["apply", "--yes", "--env", "staging"]).status == 0)
+    #expect(try f.run(["apply", "--yes", "--env", "production"]).status == 0)
     let posts = f.posts().count
     // Identical repository content: the live presets differ only by the declared overrides.
     let same = try f.run(["promote", "--from", "staging", "--to", "production"])
@@ -121,7 +121,7 @@ import Testing
     #expect(same.stdout.contains("production runs exactly what staging runs (apart from the overrides"))
     // A real change on staging only: shown without the declared differences.
     try f.repo.write("presets/a.yaml", ReconcileFixture.preset("a", temperature: 0.9))
-    #expect(try f.run(["apply", "--env", "staging"]).status == 0)
+    #expect(try f.run(["apply", "--yes", "--env", "staging"]).status == 0)
     let differs = try f.run(["promote", "--from", "staging", "--to", "production", "--format", "json"])
     #expect(differs.status == 2)
     let rows = try #require(try JSONParser.parse(differs.stdout)["presets"]?.arrayValue)

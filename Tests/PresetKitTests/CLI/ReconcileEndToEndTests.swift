@@ -17,12 +17,12 @@ import Testing
     #expect(plan.status == 2)
     #expect(plan.stdout.contains("plan: 2 to create, 0 to update, 0 unchanged, 0 unmanaged"))
     #expect(try f.run(["plan"]).status == 0)
-    let apply = try f.run(["apply"])
+    let apply = try f.run(["apply", "--yes"])
     #expect(apply.status == 0, "\(apply.stderr)")
     #expect(apply.stdout.contains("apply: 2 applied, 0 unchanged, 0 failed, 0 stale"))
     #expect(f.posts().count == 2)
     // A second apply right after sends zero POSTs.
-    let again = try f.run(["apply"])
+    let again = try f.run(["apply", "--yes"])
     #expect(again.status == 0 && again.stdout.contains("0 applied, 2 unchanged"))
     #expect(f.posts().count == 2)
     #expect(try f.run(["plan", "--detailed-exitcode"]).status == 0)
@@ -36,7 +36,7 @@ import Testing
     let entry = try #require(json["entries"]?.arrayValue?.first)
     #expect(entry["action"] == "update" && entry["live_version_number"] == 1)
     #expect(entry["config_changes"]?.arrayValue?.first?["path"] == "/temperature")
-    #expect(try f.run(["apply"]).status == 0)
+    #expect(try f.run(["apply", "--yes"]).status == 0)
     #expect(f.posts().count == 3)
     #expect(f.fake.versionCount(slug: "alpha") == 2)
   }
@@ -61,7 +61,7 @@ import Testing
     let json = try JSONParser.parse(plan.stdout)
     #expect(json["unmanaged"]?.arrayValue?.count == 150)
     #expect(f.fake.requests(method: "GET", path: "/presets").count == 2)
-    #expect(try f.run(["apply"]).status == 0)
+    #expect(try f.run(["apply", "--yes"]).status == 0)
     #expect(try f.run(["plan", "--detailed-exitcode"]).status == 0)
     #expect(try f.run(["drift"]).status == 0)
     #expect(try f.run(["drift", "--include-unmanaged"]).status == 2)
@@ -72,7 +72,7 @@ import Testing
     defer { f.stop() }
     let missing = try f.run(["drift"])
     #expect(missing.status == 2 && missing.stdout.contains("1 missing"))
-    #expect(try f.run(["apply"]).status == 0)
+    #expect(try f.run(["apply", "--yes"]).status == 0)
     #expect(try f.run(["drift"]).status == 0)
     f.fake.seed(slug: "alpha", systemPrompt: "Changed in the UI.", config: ["model": "openai/gpt-5.4"] as JSONValue)
     let drift = try f.run(["drift", "--format", "markdown"])
@@ -98,7 +98,7 @@ import Testing
     options.knownConfigKeys = ["model", "provider"]
     let f = try ReconcileFixture(["presets/a.yaml": ReconcileFixture.preset("alpha")], options: options)
     defer { f.stop() }
-    let apply = try f.run(["apply"])
+    let apply = try f.run(["apply", "--yes"])
     #expect(apply.status == 1)
     #expect(apply.stdout.contains("stored different content") && apply.stdout.contains("config.temperature"))
     #expect(f.posts().count == 1)
@@ -112,7 +112,7 @@ import Testing
     let f = try ReconcileFixture(["presets/a.yaml": ReconcileFixture.preset("alpha")])
     defer { f.stop() }
     f.fake.inject(fault, method: "POST")
-    let apply = try f.run(["apply"])
+    let apply = try f.run(["apply", "--yes"])
     #expect(apply.status == 0, "\(fault): \(apply.stdout) \(apply.stderr)")
     #expect(f.fake.versionCount(slug: "alpha") == 1, "\(fault)")
     #expect(try f.run(["plan", "--detailed-exitcode"]).status == 0)

@@ -117,13 +117,13 @@ import Testing
   @Test func promoteComparesLiveEnvironments() throws {
     let f = try ReconcileFixture(Self.files)
     defer { f.stop() }
-    #expect(try f.run(["apply", "--env", "staging"]).status == 0)
-    #expect(try f.run(["apply", "--env", "prod-copy"]).status == 0)
+    #expect(try f.run(["apply", "--yes", "--env", "staging"]).status == 0)
+    #expect(try f.run(["apply", "--yes", "--env", "prod-copy"]).status == 0)
     // staging differs from prod-copy only by its declared override (models): in sync.
     let promote = try f.run(["promote", "--from", "prod-copy", "--to", "staging"])
     #expect(promote.status == 0, "\(promote.stdout)")
     #expect(promote.stdout.contains("staging runs exactly what prod-copy runs (apart from the overrides"))
-    #expect(try f.run(["apply", "--env", "production"]).status == 0)
+    #expect(try f.run(["apply", "--yes", "--env", "production"]).status == 0)
     let same = try f.run(["promote", "--from", "prod-copy", "--to", "production"])
     #expect(same.status == 0 && same.stdout.contains("production runs exactly what prod-copy runs"))
   }

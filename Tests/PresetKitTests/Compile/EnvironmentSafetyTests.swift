@@ -45,7 +45,8 @@ import Testing
     #expect(staging.hint?.contains("default: true") == true)
     // `dev:` (null) is not a mapping.
     #expect(Self.compile(repo).diagnostics.contains { $0.code == "config.environment" && $0.location?.line == 4 })
-    let cli = try Binary.run(["apply", "--env", "staging"], in: repo.root, environment: ["OPENROUTER_API_KEY": "k"])
+    let cli = try Binary.run(
+      ["apply", "--yes", "--env", "staging"], in: repo.root, environment: ["OPENROUTER_API_KEY": "k"])
     #expect(cli.status == 1 && cli.stderr.contains("error[config.slug-pattern]"), "\(cli.stderr)")
   }
 

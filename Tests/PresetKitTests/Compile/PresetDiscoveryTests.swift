@@ -103,7 +103,8 @@ import Testing
     defer { repo.remove() }
     let env = ["OPENROUTER_API_URL": "http://127.0.0.1:9/api/v1", "OPENROUTER_API_KEY": "test-key"]
     for command in [
-      ["validate"], ["build", "--output", "out.json"], ["plan"], ["apply"], ["drift"], ["explain", "a", "presets"],
+      ["validate"], ["build", "--output", "out.json"], ["plan"], ["apply", "--yes"], ["drift"],
+      ["explain", "a", "presets"],
       ["promote", "--from", "canary", "--to", "prod"],
     ] {
       let run = try Binary.run(command, in: repo.root, environment: env)

@@ -96,7 +96,7 @@ extension Hardening {
       let promoteJSON = Self.run(
         ["promote", presets, "--from", "staging", "--to", "production", "--format", "json"], fake: f.fake)
       Self.expectClean(promoteJSON.output, "promote json")
-      let apply = Self.run(["apply", presets, "--format", "markdown"], fake: f.fake)
+      let apply = Self.run(["apply", "--yes", presets, "--format", "markdown"], fake: f.fake)
       #expect(apply.status == 0, "\(apply.output)")
       Self.expectMarkdown(apply.output, "apply markdown")
     }

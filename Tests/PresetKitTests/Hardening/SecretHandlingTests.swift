@@ -24,7 +24,7 @@ extension Hardening {
     static let commands: [[String]] = [
       ["plan", "presets", "--out", "saved-plan.json", "--format", "json"],
       ["apply", "saved-plan.json"],
-      ["apply", "presets", "--format", "markdown"],
+      ["apply", "--yes", "presets", "--format", "markdown"],
       ["drift", "presets", "--include-unmanaged", "--format", "json"],
       ["import", "--all", "--into", "imported", "--force"],
       ["rollback", "alpha", "--to", "1", "--yes"],

@@ -169,7 +169,7 @@ import Testing
   @Test func handEditedPlansAreRefusedBeforeAnyRequest() throws {
     let f = try ReconcileFixture(Self.files)
     defer { f.stop() }
-    #expect(try f.run(["apply"]).status == 0)
+    #expect(try f.run(["apply", "--yes"]).status == 0)
     try f.repo.write("presets/a.yaml", ReconcileFixture.preset("alpha", temperature: 0.9))
     #expect(try f.run(["plan", "--out", "plan.json"]).status == 0)
     let saved = try f.repo.read("plan.json")
@@ -207,7 +207,7 @@ import Testing
   @Test func unchangedPresetsThatMovedSinceThePlanAreStale() throws {
     let f = try ReconcileFixture(Self.files)
     defer { f.stop() }
-    #expect(try f.run(["apply"]).status == 0)
+    #expect(try f.run(["apply", "--yes"]).status == 0)
     #expect(try f.run(["plan", "--out", "plan.json"]).status == 0)
     let gets = f.fake.requests(method: "GET").count
     f.fake.seed(slug: "beta", systemPrompt: "Changed in the UI.", config: ["model": "m/n"] as JSONValue)

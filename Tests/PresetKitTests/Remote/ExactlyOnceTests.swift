@@ -69,7 +69,7 @@ struct ExactlyOnceTests {
     defer { f.stop() }
     f.fake.seed(slug: "alpha", systemPrompt: "Be helpful.", config: ["model": "openai/gpt-5.4"])
     f.fake.inject(.slowCommit(3), method: "POST")
-    let output = try f.run(["apply", "presets", "--format", "json"])
+    let output = try f.run(["apply", "--yes", "presets", "--format", "json"])
     #expect(output.status == 0, "\(output.stderr)")
     #expect(f.posts().count == 1)
     #expect(f.fake.versionCount(slug: "alpha") == 2)

@@ -41,7 +41,7 @@ struct LiveSlugCommandTests {
   func drift() throws {
     let f = try Self.fixture()
     defer { f.stop() }
-    #expect(try f.run(["apply", "presets"]).status == 0)
+    #expect(try f.run(["apply", "--yes", "presets"]).status == 0)
     let output = try f.run(["drift", "presets", "--include-unmanaged"])
     #expect(output.status == 2, "\(output.stdout)\(output.stderr)")
     #expect(output.stdout.contains("stray"))

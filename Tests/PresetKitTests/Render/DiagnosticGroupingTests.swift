@@ -79,7 +79,8 @@ import Testing
   /// The class: output that grows with the repository. 2,000 presets that each raise the same four warnings
   /// print a few dozen lines of text, not 8,000 diagnostics with snippets; JSON and GitHub keep all 8,000.
   @Test func twoThousandPresetsWithTheSameWarningsStaySmall() throws {
-    var files: [String: String] = [:]
+    // Turns are reported per preset here (their default is one summary note per run), so each preset raises four.
+    var files: [String: String] = ["presets/presetctl.yaml": "lint:\n  ignored_messages: warning\n"]
     for n in 0..<2000 {
       files["presets/team\(n % 20)/p\(n).yaml"] = """
         slug: p\(n)

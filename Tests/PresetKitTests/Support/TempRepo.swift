@@ -82,6 +82,8 @@ enum Binary {
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    // Never the test runner's terminal: commands that ask (apply) see no TTY, as in CI.
+    process.standardInput = FileHandle.nullDevice
     try process.run()
     // Read both pipes concurrently so a full stderr buffer cannot block the child.
     let errData = LockedData()
