@@ -47,26 +47,26 @@ import Testing
     let flags = ["--format", format.rawValue]
     try Self.check(f, ["plan", "--detailed-exitcode"] + flags, status: 2, "plan-create.\(ext)")
     try Self.check(f, ["drift"] + flags, status: 2, "drift-missing.\(ext)")
-    try Self.check(f, ["apply"] + flags, status: 0, "apply-create.\(ext)")
+    try Self.check(f, ["apply", "--yes"] + flags, status: 0, "apply-create.\(ext)")
     try Self.check(f, ["drift"] + flags, status: 0, "drift-in-sync.\(ext)")
     try Self.editAlpha(f)
     try Self.check(f, ["plan", "--detailed-exitcode"] + flags, status: 2, "plan-update.\(ext)")
     try Self.check(f, ["drift"] + flags, status: 2, "drift-drifted.\(ext)")
-    try Self.check(f, ["apply"] + flags, status: 0, "apply-update.\(ext)")
-    try Self.check(f, ["apply"] + flags, status: 0, "apply-unchanged.\(ext)")
+    try Self.check(f, ["apply", "--yes"] + flags, status: 0, "apply-update.\(ext)")
+    try Self.check(f, ["apply", "--yes"] + flags, status: 0, "apply-unchanged.\(ext)")
   }
 
   @Test("promote (text and JSON) and rollback (text: its only format)")
   func promoteAndRollback() throws {
     let f = try Self.fixture()
     defer { f.stop() }
-    #expect(try f.run(["apply"]).status == 0)
-    #expect(try f.run(["apply", "--env", "staging"]).status == 0)
+    #expect(try f.run(["apply", "--yes"]).status == 0)
+    #expect(try f.run(["apply", "--yes", "--env", "staging"]).status == 0)
     try Self.check(f, ["promote", "--from", "production", "--to", "staging"], status: 0, "promote-same.txt")
     try Self.check(
       f, ["promote", "--from", "production", "--to", "staging", "--format", "json"], status: 0, "promote-same.json")
     try Self.editAlpha(f)
-    #expect(try f.run(["apply"]).status == 0)
+    #expect(try f.run(["apply", "--yes"]).status == 0)
     try Self.check(f, ["promote", "--from", "production", "--to", "staging"], status: 2, "promote-differs.txt")
     try Self.check(
       f, ["promote", "--from", "production", "--to", "staging", "--format", "json"], status: 2,

@@ -22,7 +22,12 @@ extension Hardening {
     }
 
     /// Runs presetctl in-process with the key in the environment; stdout and stderr collected together.
-    static func run(_ arguments: [String], fake: FakeOpenRouter) -> Run {
+    static func run(_ arguments: [String], fake: FakeOpenRouter) async -> Run {
+      await offPool { runOnThisThread(arguments, fake: fake) }
+    }
+
+    /// `run`, blocking the calling thread.
+    static func runOnThisThread(_ arguments: [String], fake: FakeOpenRouter) -> Run {
       let box = OutputBox()
       let console = Console(out: { box.append($0) }, err: { box.append($0) })
       let environment = [
@@ -68,7 +73,7 @@ extension Hardening {
         ], name: hostile + secret)
     }
 
-    @Test func planDriftPromoteAndApplyNeutraliseLiveText() throws {
+    @Test func planDriftPromoteAndApplyNeutraliseLiveText() async throws {
       let f = try ReconcileFixture(Self.files)
       defer { f.stop() }
       Self.seedHostile(f.fake, slug: "alpha", withKey: true)
@@ -77,7 +82,7 @@ extension Hardening {
       let presets = f.repo.path("presets")
       for command in ["plan", "drift"] {
         for format in ["text", "json", "markdown"] {
-          let result = Self.run([command, presets, "--format", format], fake: f.fake)
+          let result = await Self.run([command, presets, "--format", format], fake: f.fake)
           #expect(result.status == (command == "drift" ? 2 : 0), "\(command) \(format): \(result.output.prefix(600))")
           #expect(result.output.contains("Line one"), "\(command) \(format) shows the prompt diff")
           if format == "markdown" {
@@ -90,24 +95,24 @@ extension Hardening {
           }
         }
       }
-      let promote = Self.run(
+      let promote = await Self.run(
         ["promote", presets, "--from", "staging", "--to", "production", "--format", "text"], fake: f.fake)
       Self.expectClean(promote.output, "promote text")
-      let promoteJSON = Self.run(
+      let promoteJSON = await Self.run(
         ["promote", presets, "--from", "staging", "--to", "production", "--format", "json"], fake: f.fake)
       Self.expectClean(promoteJSON.output, "promote json")
-      let apply = Self.run(["apply", "--yes", presets, "--format", "markdown"], fake: f.fake)
+      let apply = await Self.run(["apply", "--yes", presets, "--format", "markdown"], fake: f.fake)
       #expect(apply.status == 0, "\(apply.output)")
       Self.expectMarkdown(apply.output, "apply markdown")
     }
 
-    @Test func importRefusesKeysAndNeutralisesNames() throws {
+    @Test func importRefusesKeysAndNeutralisesNames() async throws {
       let f = try ReconcileFixture(Self.files)
       defer { f.stop() }
       Self.seedHostile(f.fake, slug: "leaky", withKey: true)
       Self.seedHostile(f.fake, slug: "odd", withKey: false)
       let into = f.repo.path("imported")
-      let result = Self.run(["import", "--all", "--into", into], fake: f.fake)
+      let result = await Self.run(["import", "--all", "--into", into], fake: f.fake)
       #expect(result.status == 1)
       #expect(result.output.contains("error[import.contains-key]"), "\(result.output)")
       #expect(result.output.contains("rotate the key"))

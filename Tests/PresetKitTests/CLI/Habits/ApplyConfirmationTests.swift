@@ -41,7 +41,12 @@ import Testing
   }
 
   /// Runs apply in-process with an injected terminal answering `answer` (nil: end of input).
-  static func apply(_ f: ReconcileFixture, answer: String?, _ extra: [String] = []) -> Run {
+  static func apply(_ f: ReconcileFixture, answer: String?, _ extra: [String] = []) async -> Run {
+    await offPool { applyOnThisThread(f, answer: answer, extra) }
+  }
+
+  /// `apply`, blocking the calling thread.
+  static func applyOnThisThread(_ f: ReconcileFixture, answer: String?, _ extra: [String]) -> Run {
     let out = OutputBox()
     let err = OutputBox()
     let console = Console(out: { out.append($0) }, err: { err.append($0) })
@@ -54,25 +59,25 @@ import Testing
     return Run(status: status, out: out.text, err: err.text)
   }
 
-  @Test func onATerminalOnlyYesProceeds() throws {
+  @Test func onATerminalOnlyYesProceeds() async throws {
     let f = try ReconcileFixture(["presets/a.yaml": ReconcileFixture.preset("alpha")])
     defer { f.stop() }
     for answer in ["no", "y", "YES", "", nil] as [String?] {
-      let run = Self.apply(f, answer: answer)
+      let run = await Self.apply(f, answer: answer)
       #expect(run.status == 1, "\(String(describing: answer))")
       #expect(run.err.contains("+ create alpha") && run.err.contains("Only 'yes' will be accepted"))
       #expect(run.err.contains("apply cancelled: nothing was sent"))
       #expect(f.posts().isEmpty)
     }
-    let yes = Self.apply(f, answer: " yes ")
+    let yes = await Self.apply(f, answer: " yes ")
     #expect(yes.status == 0 && yes.out.contains("apply: 1 applied"), "\(yes.err)")
     #expect(f.posts().count == 1)
     // Nothing to change: nothing to ask.
-    let again = Self.apply(f, answer: nil)
+    let again = await Self.apply(f, answer: nil)
     #expect(again.status == 0 && !again.err.contains("Only 'yes'"))
     // --yes never reads the answer.
     try f.repo.write("presets/a.yaml", ReconcileFixture.preset("alpha", temperature: 0.9))
-    let skipped = Self.apply(f, answer: "no", ["--yes"])
+    let skipped = await Self.apply(f, answer: "no", ["--yes"])
     #expect(skipped.status == 0 && !skipped.err.contains("Only 'yes'"))
   }
 }
