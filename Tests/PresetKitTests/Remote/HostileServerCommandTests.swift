@@ -70,7 +70,7 @@ struct HostileServerCommandTests {
     #expect(result.exitStatus == 1, "\(result.output)")
     #expect(result.stderr.contains("URL") || result.stderr.contains("http"), "\(result.stderr)")
     #expect(!result.stderr.contains("attempts"), "an unusable URL was retried: \(result.stderr)")
-    #expect(result.seconds < 10)
+    #expect(result.seconds < 30)  // a child process under a loaded suite took 16-19 s; retries are ruled out above
     #expect(f.fake.requests.isEmpty)
   }
 }
