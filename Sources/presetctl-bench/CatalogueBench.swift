@@ -30,7 +30,9 @@ struct CatalogueBench {
   static func catalogue() -> Catalogue {
     let parameters = [
       "frequency_penalty", "max_tokens", "presence_penalty", "reasoning", "response_format", "seed", "stop",
-      "temperature", "tool_choice", "tools", "top_k", "top_p",
+      "temperature", "tool_choice", "tools", "top_k", "top_p", "max_output_tokens", "stop_sequences",
+      "parallel_tool_calls", "text", "structured_outputs", "include_reasoning", "verbosity", "min_p",
+      "repetition_penalty", "logit_bias", "logprobs", "top_logprobs",
     ]
     var models = CorpusText.models.map { id in
       Catalogue.Model(
@@ -78,7 +80,9 @@ struct CatalogueBench {
       let first = compiler.compileAllEnvironments(paths: [presets], layout: layout) { _ in () }.result
       let noted = first.catalogueNote != nil
       guard !first.hasErrors, noted != expectCatalogue else {
-        throw BenchError.failed("\(label): the corpus does not compile as expected")
+        let codes = Set(first.diagnostics.filter { $0.severity == .error }.map(\.code)).sorted()
+        throw BenchError.failed(
+          "\(label): the corpus does not compile as expected (errors: \(codes), snapshot note: \(noted))")
       }
       log(label)
       return bench(label).measure { _ = compiler.compileAllEnvironments(paths: [presets], layout: layout) { _ in () } }
