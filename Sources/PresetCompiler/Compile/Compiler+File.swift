@@ -61,7 +61,7 @@ extension Compiler {
     let relative = file.relativePath
     var output = FileOutput<T>(values: Array(repeating: [], count: context.variants.count))
     // Same rule as prompt files: a symlink must not pull content from outside the repository into a bundle.
-    if file.mayLeaveRoot, let resolved = RepositoryLayout.realPath(path), !layout.containsResolved(resolved) {
+    if file.mayLeaveRoot, let resolved = RealPath.resolve(path), !layout.containsResolved(resolved) {
       output.shared.append(
         .error(
           "compile.file-outside",
@@ -230,7 +230,7 @@ extension Compiler {
       message: "prompt file `\(path)` lies outside the repository root; prompt files must stay inside it")
     guard !path.hasPrefix("/"), !presetRelative.hasPrefix("/"), let relative = joined else { return .failure(outside) }
     let absolute = layout.root.path + "/" + relative
-    if let resolved = RepositoryLayout.realPath(absolute), !layout.containsResolved(resolved) {
+    if let resolved = RealPath.resolve(absolute), !layout.containsResolved(resolved) {
       return .failure(outside)
     }
     let bytes: [UInt8]

@@ -51,10 +51,8 @@ enum CatalogueCommand {
         context.console.write(format == .json ? renderer.json() : renderer.text())
         return CommandLineTool.exitOK
       }
-      let layout = RepositoryLayout(containing: path)
-      let diagnostics = DiagnosticRenderer.readingSnippets(under: layout.root.path, style: context.console.outStyle) {
-        layout.contains(URL(fileURLWithPath: $0))
-      }
+      let diagnostics = DiagnosticRenderer.forLayout(
+        RepositoryLayout(containing: path), style: context.console.outStyle)
       if format == .text {
         context.console.write(diagnostics.render(outcome.findings, format: .text) + renderer.checkSummary())
       } else {

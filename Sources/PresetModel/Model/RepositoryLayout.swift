@@ -86,9 +86,6 @@ package struct RepositoryLayout: Sendable {
     return parts.joined(separator: "/")
   }
 
-  /// The canonical absolute path with every symlink resolved (`realpath(3)`), or nil when it does not exist.
-  package static func realPath(_ path: String) -> String? { RealPath.resolve(path) }
-
   /// The root as output guards compare it: canonical, falling back to the symlink-resolved path.
   package var canonicalRoot: String { RealPath.resolve(root.path) ?? resolvedRoot }
 
@@ -156,7 +153,7 @@ package struct RepositoryLayout: Sendable {
     // A start folder outside the root (or reached through a symlinked folder) is checked file by file.
     let outsideRoot =
       (prefix.hasPrefix("/") && prefix != root.path)
-      || !containsResolved(RepositoryLayout.realPath(startPath) ?? startPath)
+      || !containsResolved(RealPath.resolve(startPath) ?? startPath)
     func relative(_ entry: DirectoryWalker.Entry) -> String {
       if let base { return base.isEmpty ? entry.relativePath : base + "/" + entry.relativePath }
       return prefix == root.path ? entry.relativePath : startPath + "/" + entry.relativePath

@@ -32,6 +32,13 @@ package struct Applier: Sendable {
     package var mismatch: [JSONDiff.Change]
     /// The stable code of a failure (`remote.*`, or `apply.stored-differs`); nil otherwise.
     package var code: String? = nil
+
+    /// Marks the outcome failed by `error`: its code and its description.
+    mutating func fail(_ error: RemoteError) {
+      status = .failed
+      code = error.code
+      message = error.description
+    }
   }
 
   /// The API client.
@@ -85,9 +92,7 @@ package struct Applier: Sendable {
           return outcome
         }
       } catch {
-        outcome.status = .failed
-        outcome.code = error.code
-        outcome.message = error.description
+        outcome.fail(error)
         return outcome
       }
     }
@@ -123,9 +128,7 @@ package struct Applier: Sendable {
         return outcome
       }
     } catch {
-      outcome.status = .failed
-      outcome.code = error.code
-      outcome.message = error.description
+      outcome.fail(error)
     }
     return outcome
   }
