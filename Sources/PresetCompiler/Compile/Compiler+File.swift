@@ -229,7 +229,7 @@ extension Compiler {
       code: "compile.prompt-file-outside",
       message: "prompt file `\(path)` lies outside the repository root; prompt files must stay inside it")
     guard !path.hasPrefix("/"), !presetRelative.hasPrefix("/"), let relative = joined else { return .failure(outside) }
-    let absolute = layout.root.path + "/" + relative
+    let absolute = layout.rootPath + "/" + relative
     if let resolved = RealPath.resolve(absolute), !layout.containsResolved(resolved) {
       return .failure(outside)
     }
@@ -239,7 +239,11 @@ extension Compiler {
     } catch {
       return .failure(PromptFileProblem(code: "compile.prompt-file", message: error.message(for: relative)))
     }
-    if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+    var text = bytes[...]
+    if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
+    // One pass validates and builds the string; the offset of a bad byte is only looked for on failure.
+    guard let prompt = String(validating: text, as: UTF8.self) else {
+      let bad = UTF8Validation.firstInvalidOffset(bytes) ?? 0
       let position = UTF8Validation.position(ofOffset: bad, in: bytes)
       return .failure(
         PromptFileProblem(
@@ -247,8 +251,6 @@ extension Compiler {
           message: "prompt file \(relative) is not valid UTF-8 (first bad byte at \(position.line):\(position.column))")
       )
     }
-    var text = bytes[...]
-    if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
-    return .success((String(decoding: text, as: UTF8.self), relative))
+    return .success((prompt, relative))
   }
 }

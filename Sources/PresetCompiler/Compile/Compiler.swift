@@ -111,42 +111,75 @@ package struct Compiler: Sendable {
     }
   }
 
-  private func run<T: Sendable>(
-    paths: [String], layout: RepositoryLayout, allEnvironments: Bool, transform: @escaping @Sendable (Preset) -> T
-  ) -> (CompileResult, [CompiledEnvironment<T>]) {
+  /// The preset files under `paths` (each once) and the problems met listing them.
+  private static func list(
+    _ paths: [String], layout: RepositoryLayout, requirePresets: Bool
+  ) -> (files: [RepositoryLayout.PresetFile], diagnostics: [Diagnostic]) {
     var files: [RepositoryLayout.PresetFile] = []
     var seenFiles: Set<String> = []
-    var inputDiagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
     for path in paths {
       do {
         let listing = try layout.listing(under: path)
         for file in listing.files where seenFiles.insert(file.path).inserted {
           files.append(file)
         }
-        inputDiagnostics += listing.miscased.map(Self.miscasedWarning)
-        if listing.files.isEmpty && options.requirePresets {
-          inputDiagnostics.append(Self.noPresetFiles(path, miscased: listing.miscased.count))
+        diagnostics += listing.miscased.map(Self.miscasedWarning)
+        if listing.files.isEmpty && requirePresets {
+          diagnostics.append(Self.noPresetFiles(path, miscased: listing.miscased.count))
         }
       } catch {
-        inputDiagnostics.append(contentsOf: error.diagnostics)
+        diagnostics.append(contentsOf: error.diagnostics)
       }
     }
-    let (config, configDiagnostics) = RepositoryConfig.load(path: paths.first ?? ".", layout: layout)
-    inputDiagnostics += configDiagnostics
-    // A malformed policy rule or lint setting is left out and reported; it does not stop the run, so one typo
-    // in presetctl.yaml does not hide the schema errors, policy findings and lints of every preset.
-    var (policy, policyDiagnostics) = PolicyConfig.parse(config)
+    return (files, diagnostics)
+  }
+
+  /// presetctl.yaml, its policy and lint settings, and the catalogue they check against.
+  private struct Setup: Sendable {
+    var config: RepositoryConfig
+    var configDiagnostics: [Diagnostic]
+    var policy: PolicyConfig
+    var policyDiagnostics: [Diagnostic]
     var catalogueDiagnostics: [Diagnostic] = []
     var catalogueNote: Diagnostic?
+  }
+
+  /// Loads presetctl.yaml and the catalogue. A malformed policy rule or lint setting is left out and reported;
+  /// it does not stop the run, so one typo in presetctl.yaml does not hide the schema errors, policy findings
+  /// and lints of every preset.
+  private func setup(_ paths: [String], layout: RepositoryLayout) -> Setup {
+    let (config, configDiagnostics) = RepositoryConfig.load(path: paths.first ?? ".", layout: layout)
+    let (policy, policyDiagnostics) = PolicyConfig.parse(config)
+    var setup = Setup(
+      config: config, configDiagnostics: configDiagnostics, policy: policy, policyDiagnostics: policyDiagnostics)
     switch options.catalogue {
     case .snapshot:
       let loaded = CatalogueSnapshot.load(for: paths.first ?? ".", layout: layout, config: config)
-      policy = policy.with(catalogue: loaded.catalogue.map { CatalogueIndex($0, now: options.now ?? Date()) })
-      catalogueDiagnostics = loaded.diagnostics.filter { $0.code != CatalogueSnapshot.missingCode }
-      catalogueNote = loaded.diagnostics.first { $0.code == CatalogueSnapshot.missingCode }
+      setup.policy = policy.with(catalogue: loaded.catalogue.map { CatalogueIndex($0, now: options.now ?? Date()) })
+      setup.catalogueDiagnostics = loaded.diagnostics.filter { $0.code != CatalogueSnapshot.missingCode }
+      setup.catalogueNote = loaded.diagnostics.first { $0.code == CatalogueSnapshot.missingCode }
     case .given(let catalogue):
-      policy = policy.with(catalogue: catalogue.map { CatalogueIndex($0, now: options.now ?? Date()) })
+      setup.policy = policy.with(catalogue: catalogue.map { CatalogueIndex($0, now: options.now ?? Date()) })
     }
+    return setup
+  }
+
+  private func run<T: Sendable>(
+    paths: [String], layout: RepositoryLayout, allEnvironments: Bool, transform: @escaping @Sendable (Preset) -> T
+  ) -> (CompileResult, [CompiledEnvironment<T>]) {
+    // Listing the tree and loading presetctl.yaml with the catalogue snapshot (hundreds of KB of JSON) are
+    // both serial work before the parallel compile, and neither needs the other: they run side by side.
+    let (listed, setup) = ParallelMap.both(
+      parallelism: options.parallelism, { Self.list(paths, layout: layout, requirePresets: options.requirePresets) },
+      { self.setup(paths, layout: layout) })
+    let files = listed.files
+    var inputDiagnostics = listed.diagnostics + setup.configDiagnostics
+    let config = setup.config
+    let policy = setup.policy
+    let policyDiagnostics = setup.policyDiagnostics
+    let catalogueDiagnostics = setup.catalogueDiagnostics
+    let catalogueNote = setup.catalogueNote
     var variants: [RepositoryConfig.Environment?] = [config.defaultEnvironment]
     if allEnvironments {
       variants = (config.defaultEnvironment == nil ? [nil] : []) + config.environments.map { $0 }
@@ -166,7 +199,7 @@ package struct Compiler: Sendable {
     let names = variants.map { $0?.name }
     if inputDiagnostics.contains(where: { $0.severity == .error }) {
       // A named environment that did not parse is explained by its own errors, not as "unknown".
-      if configDiagnostics.contains(where: { $0.severity == .error }) {
+      if setup.configDiagnostics.contains(where: { $0.severity == .error }) {
         inputDiagnostics.removeAll { $0.code == "config.unknown-environment" }
       }
       let result = CompileResult(
@@ -201,7 +234,7 @@ package struct Compiler: Sendable {
     for (index, name) in names.enumerated() {
       // A duplicate's later copies are dropped in every environment; the first definition stays.
       var entries = perFile.flatMap { $0.values[index] }.filter { owners[$0.baseSlug] == $0.source }
-      entries.sort { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+      entries.sort { $0.slug.precedesInCodeUnits($1.slug) }
       environments.append(CompiledEnvironment(name: name, values: entries.map(\.value)))
     }
     let labels = names.map { $0 ?? CompiledEnvironment<T>.noEnvironmentLabel }

@@ -43,7 +43,7 @@ enum DiagnosticMerge {
       let names = group.variants.sorted().map { labels[$0] }
       if group.variants.count < labels.count { diagnostic.environment = names.joined(separator: ", ") }
       if group.presets.count > 1 {
-        let slugs = group.presets.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let slugs = group.presets.sorted { $0.precedesInCodeUnits($1) }
         var list = slugs.prefix(namedPresets).map { "`\($0)`" }.joined(separator: ", ")
         if slugs.count > namedPresets { list += ", … and \(slugs.count - namedPresets) more" }
         let scope = diagnostic.environment.map { " in \($0)" } ?? ""

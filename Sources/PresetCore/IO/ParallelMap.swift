@@ -23,6 +23,21 @@ package enum ParallelMap {
     }
     return slots.values()
   }
+
+  /// Runs two independent jobs side by side (one on the calling thread's pool slot) and returns both results.
+  package static func both<A: Sendable, B: Sendable>(
+    parallelism: Int, _ first: @Sendable () -> A, _ second: @Sendable () -> B
+  ) -> (A, B) {
+    guard parallelism > 1 else { return (first(), second()) }
+    let a = ResultSlots<A>(count: 1)
+    let b = ResultSlots<B>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { job in
+      if job == 0 { a.set(0, first()) } else { b.set(0, second()) }
+    }
+    // Both slots are set once concurrentPerform returns; the fallbacks only keep this free of force-unwraps.
+    guard let resultA = a.values().first, let resultB = b.values().first else { return (first(), second()) }
+    return (resultA, resultB)
+  }
 }
 
 /// Per-index result storage written by distinct threads at distinct indices, read once all are done.

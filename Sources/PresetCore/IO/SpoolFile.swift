@@ -36,9 +36,12 @@ package final class SpoolFile: @unchecked Sendable {
 
   /// Appends a block; nil when the disk refused it.
   package func append(_ bytes: [UInt8]) -> Extent? {
+    // Only the offset is reserved under the lock; workers then write their blocks side by side. A failed
+    // write leaves a hole nobody reads (its extent is nil).
     lock.lock()
-    defer { lock.unlock() }
     let offset = end
+    end += bytes.count
+    lock.unlock()
     var written = 0
     let ok = bytes.withUnsafeBytes { buffer -> Bool in
       while written < buffer.count {
@@ -53,7 +56,6 @@ package final class SpoolFile: @unchecked Sendable {
       return true
     }
     guard ok else { return nil }
-    end += bytes.count
     return Extent(offset: offset, length: bytes.count)
   }
 

@@ -18,7 +18,7 @@ package struct JSONObject: Sendable, Equatable {
     }
 
     package static func == (lhs: Member, rhs: Member) -> Bool {
-      lhs.key.utf8.elementsEqual(rhs.key.utf8) && lhs.value == rhs.value
+      lhs.key.hasSameCodeUnits(as: rhs.key) && lhs.value == rhs.value
     }
   }
 
@@ -42,7 +42,7 @@ package struct JSONObject: Sendable, Equatable {
 
   /// The index of the member with this key (compared by code units), if any.
   package func index(of key: String) -> Int? {
-    members.firstIndex { $0.key.utf8.elementsEqual(key.utf8) }
+    members.firstIndex { $0.key.hasSameCodeUnits(as: key) }
   }
 
   /// Reads, replaces, appends (when absent) or removes (when set to nil) the member with this key.

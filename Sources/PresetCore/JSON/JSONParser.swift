@@ -116,7 +116,7 @@ package struct JSONParser {
       let key = try parseString()
       let isDuplicate: Bool
       if members.count < 16 {
-        isDuplicate = members.contains(where: { $0.key.utf8.elementsEqual(key.utf8) })
+        isDuplicate = members.contains(where: { $0.key.hasSameCodeUnits(as: key) })
       } else {
         if seenKeys.isEmpty { seenKeys = Set(members.map { Array($0.key.utf8) }) }
         isDuplicate = !seenKeys.insert(Array(key.utf8)).inserted

@@ -61,7 +61,7 @@ package enum JSONWriter {
   package static func sortedMembers(_ object: JSONObject) -> [JSONObject.Member] {
     if object.members.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) {
       // ASCII keys: UTF-8 byte order equals UTF-16 order, and avoids building code-unit arrays.
-      return object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+      return object.members.sorted { $0.key.precedesInCodeUnits($1.key) }
     }
     return object.members
       .map { (units: Array($0.key.utf16), member: $0) }
@@ -129,16 +129,20 @@ package enum JSONWriter {
         guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
         if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
         runStart = i + 1
+        // Two single appends: an array literal per escape can cost an allocation in the hottest loop.
+        out.append(0x5C)
         switch byte {
-        case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-        case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-        case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-        case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-        case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-        case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-        case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+        case UInt8(ascii: "\""): out.append(0x22)
+        case UInt8(ascii: "\\"): out.append(0x5C)
+        case 0x08: out.append(UInt8(ascii: "b"))
+        case 0x09: out.append(UInt8(ascii: "t"))
+        case 0x0A: out.append(UInt8(ascii: "n"))
+        case 0x0C: out.append(UInt8(ascii: "f"))
+        case 0x0D: out.append(UInt8(ascii: "r"))
         default:
-          out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+          out.append(UInt8(ascii: "u"))
+          out.append(UInt8(ascii: "0"))
+          out.append(UInt8(ascii: "0"))
           out.append(hexDigits[Int(byte >> 4)])
           out.append(hexDigits[Int(byte & 0xF)])
         }

@@ -88,7 +88,7 @@ package struct SourceNode: Sendable, Equatable {
     switch component {
     case .key(let key):
       if !keys.isEmpty {
-        guard let i = keys.firstIndex(where: { $0.utf8.elementsEqual(key.utf8) }) else { return nil }
+        guard let i = keys.firstIndex(where: { $0.hasSameCodeUnits(as: key) }) else { return nil }
         return children[i]
       }
       guard let i = Int(key), children.indices.contains(i) else { return nil }

@@ -8,8 +8,7 @@ struct CodeUnitKey: Hashable, Sendable {
   init(_ string: String) { self.string = string }
 
   static func == (lhs: CodeUnitKey, rhs: CodeUnitKey) -> Bool {
-    lhs.string.utf8.count == rhs.string.utf8.count && lhs.string == rhs.string
-      && lhs.string.utf8.elementsEqual(rhs.string.utf8)
+    lhs.string.hasSameCodeUnits(as: rhs.string)
   }
 
   func hash(into hasher: inout Hasher) {

@@ -25,10 +25,9 @@ extension YAMLTreeBuilder {
     stack[top].key = PendingKey(text: "", start: built.node.start, valid: false, isMerge: false)
   }
 
-  /// Code-unit equality with cheap rejections first: the byte count is stored, and `==` (canonical
-  /// equivalence, implied by code-unit equality) compares ASCII and NFC strings with `memcmp`.
+  /// Code-unit equality (`String.hasSameCodeUnits`): YAML keys that differ only by normalisation stay apart.
   static func sameKey(_ a: String, _ b: String) -> Bool {
-    a.utf8.count == b.utf8.count && a == b && a.utf8.elementsEqual(b.utf8)
+    a.hasSameCodeUnits(as: b)
   }
 
   /// The index of the explicit member with this key, if any.

@@ -63,7 +63,7 @@ enum ImportCommand {
       return (names, try await Planner.readLive(names, client: client, parallelism: parallelism), warnings)
     }
     // The list comes most recently updated first: reports follow the slug instead, the same on every run.
-    let presets = Array(zip(names, live)).sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+    let presets = Array(zip(names, live)).sorted { $0.0.precedesInCodeUnits($1.0) }
     if !warnings.isEmpty { context.console.error(renderer.text(warnings)) }
     skipped += warnings.count
     var failed = false

@@ -165,7 +165,7 @@ extension PresetBundle {
     }
     let entries = ParallelMap.map(presets, parallelism: parallelism) { preset in
       SpooledEntry(preset, spool: spool)
-    }.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+    }.sorted { $0.slug.precedesInCodeUnits($1.slug) }
     return try write(entries, spool: spool, to: path)
   }
 }
@@ -176,6 +176,7 @@ extension SpooledEntry {
     let entry = BundleEntry(preset)
     self.init(
       slug: entry.slug, skin: entry.skin, modelName: entry.modelName, version: entry.version, hash: entry.hash,
-      extent: spool.append(entry.pretty))
+      // Straight into the spool: `pretty`'s trimmed copy only pays off for bytes that stay in memory.
+      extent: spool.append(JSONWriter.prettyFromCanonical(entry.canonical, level: 2)))
   }
 }

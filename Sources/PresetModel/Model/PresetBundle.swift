@@ -20,7 +20,7 @@ package struct PresetBundle: Sendable, Equatable {
 
   /// Creates a bundle; presets are sorted by slug.
   package init(presets: [Preset]) {
-    self.presets = presets.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+    self.presets = presets.sorted { $0.slug.precedesInCodeUnits($1.slug) }
   }
 
   /// The `presets` array as JSON.

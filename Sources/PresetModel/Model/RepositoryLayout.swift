@@ -13,7 +13,10 @@ import PresetCore
 /// `presetctl.yaml` is never a preset file.
 package struct RepositoryLayout: Sendable {
   /// The repository root, absolute and standardised.
-  package var root: URL
+  package let root: URL
+  /// `root.path`, kept as a string: paths are joined to it for every prompt file, and on Linux
+  /// `URL.path` rebuilds the string on each call.
+  package let rootPath: String
   /// The root with symlinks resolved, for containment checks.
   package var resolvedRoot: String
 
@@ -23,6 +26,7 @@ package struct RepositoryLayout: Sendable {
   /// Uses `root` as the repository root as is (for trees extracted from a git revision, say).
   package init(root: URL) {
     self.root = root.standardizedFileURL
+    rootPath = self.root.path
     resolvedRoot = self.root.resolvingSymlinksInPath().path
   }
 
@@ -46,13 +50,14 @@ package struct RepositoryLayout: Sendable {
       candidate = parent
     }
     root = found ?? startFolder
+    rootPath = root.path
     resolvedRoot = root.resolvingSymlinksInPath().path
   }
 
   /// The path of `url` relative to the root (`presets/a.yaml`), or the absolute path when outside it.
   package func relativePath(_ url: URL) -> String {
     let full = url.standardizedFileURL.path
-    let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+    let base = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
     return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
   }
 
@@ -163,9 +168,9 @@ package struct RepositoryLayout: Sendable {
         path: startPath + "/" + entry.relativePath, relativePath: relative(entry),
         mayLeaveRoot: entry.isSymlink || outsideRoot)
     }
-    files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+    files.sort { $0.relativePath.precedesInCodeUnits($1.relativePath) }
     let miscased = found.filter { !Self.isPresetFileName($0.name) }.map(relative).sorted {
-      $0.utf8.lexicographicallyPrecedes($1.utf8)
+      $0.precedesInCodeUnits($1)
     }
     return Listing(files: files, miscased: miscased)
   }

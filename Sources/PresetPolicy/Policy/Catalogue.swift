@@ -36,11 +36,11 @@ package struct Catalogue: Sendable, Equatable {
       self.canonicalSlug = canonicalSlug
       self.name = name
       self.contextLength = contextLength
-      self.supportedParameters = supportedParameters.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      self.supportedParameters = supportedParameters.sorted { $0.precedesInCodeUnits($1) }
       self.maxCompletionTokens = maxCompletionTokens
       self.reasoning = reasoning
       self.expirationDate = expirationDate
-      self.pricing = pricing.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+      self.pricing = pricing.sorted { $0.key.precedesInCodeUnits($1.key) }
     }
   }
 
@@ -95,10 +95,10 @@ package struct Catalogue: Sendable, Equatable {
   package init(models: [Model], providers: [Provider]) {
     var byId: [String: Model] = [:]
     for model in models { byId[model.id] = model }
-    self.models = byId.values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    self.models = byId.values.sorted { $0.id.precedesInCodeUnits($1.id) }
     var bySlug: [String: Provider] = [:]
     for provider in providers { bySlug[provider.slug] = provider }
-    self.providers = bySlug.values.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+    self.providers = bySlug.values.sorted { $0.slug.precedesInCodeUnits($1.slug) }
   }
 
   /// The model with this exact id.

@@ -5,8 +5,16 @@ extension CatalogueCheck {
   /// name for it.
   struct SetParameter {
     var written: String
-    var pointer: JSONPointer
+    /// The request key, and the member inside it for `text.format` / `text.verbosity`.
+    var key: String
+    var member: String?
     var name: String
+
+    /// Where the value is; built only for a finding (pointers allocate, and most parameters are fine).
+    var pointer: JSONPointer {
+      let pointer = JSONPointer.root.appending(key)
+      return member.map { pointer.appending($0) } ?? pointer
+    }
   }
 
   /// Names the catalogue uses for the same thing: a model listing either accepts both.
@@ -25,16 +33,15 @@ extension CatalogueCheck {
   static func setParameters(_ request: JSONObject, skin: Skin, catalogue: CatalogueIndex) -> [SetParameter] {
     var out: [SetParameter] = []
     for member in request.members where !member.value.isNull {
-      let pointer = JSONPointer.root.appending(member.key)
       var name: String? = catalogue.vocabulary.contains(member.key) ? member.key : nil
       switch (skin, member.key) {
       case (.responses, "max_output_tokens"): name = "max_tokens"
       case (.responses, "text"):
         if let format = member.value["format"], !format.isNull {
-          out.append(.init(written: "text.format", pointer: pointer.appending("format"), name: "response_format"))
+          out.append(.init(written: "text.format", key: member.key, member: "format", name: "response_format"))
         }
         if let verbosity = member.value["verbosity"], !verbosity.isNull {
-          out.append(.init(written: "text.verbosity", pointer: pointer.appending("verbosity"), name: "verbosity"))
+          out.append(.init(written: "text.verbosity", key: member.key, member: "verbosity", name: "verbosity"))
         }
         name = nil
       case (.messages, "stop_sequences"): name = "stop"
@@ -42,9 +49,16 @@ extension CatalogueCheck {
       default: break
       }
       if case .array(let items) = member.value, items.isEmpty { name = nil }
-      if let name { out.append(.init(written: member.key, pointer: pointer, name: name)) }
+      if let name { out.append(.init(written: member.key, key: member.key, member: nil, name: name)) }
     }
     return out
+  }
+
+  /// Whether a model listing `supported` accepts the parameter `name` under any of its spellings (no set is
+  /// built: this runs per parameter, model and preset).
+  static func accepts(_ supported: Set<String>, _ name: String) -> Bool {
+    if supported.contains(name) { return true }
+    return sameParameter[name]?.contains(where: supported.contains) ?? false
   }
 
   /// `catalogue.unsupported-parameter` and `catalogue.reasoning-effort` for every model the request names.
@@ -56,9 +70,9 @@ extension CatalogueCheck {
     let set = setParameters(view.request, skin: view.preset.skin, catalogue: catalogue)
     let strict = view.request["provider"]?["require_parameters"] == .bool(true)
     for model in models {
-      let supported = Set(model.supportedParameters)
+      let supported = catalogue.supportedParameters(of: model)
       if let configured = settings.unsupportedParameter {
-        for parameter in set where supported.isDisjoint(with: sameParameter[parameter.name] ?? [parameter.name]) {
+        for parameter in set where !accepts(supported, parameter.name) {
           let spelled =
             parameter.written == parameter.name ? "`\(parameter.name)`" : "`\(parameter.written)` (`\(parameter.name)`)"
           out.append(

@@ -7,14 +7,14 @@ import PresetCore
 enum CatalogueCheck {
   /// All catalogue findings for one preset.
   static func check(_ view: PresetView, catalogue: CatalogueIndex?, settings: CatalogueSettings) -> [Diagnostic] {
-    var out = deprecations(view, severity: settings.deprecated)
+    let named = namedModels(view.request)
+    var out = deprecations(view, named: named, severity: settings.deprecated)
     guard let catalogue else { return out }
     var used: [Catalogue.Model] = []
-    var seen: Set<String> = []
-    for (written, pointer) in namedModels(view.request) {
+    for (written, pointer) in named {
       let id = modelPart(written)
       guard !id.isEmpty else { continue }
-      if id.contains("*") {
+      if id.utf8.contains(UInt8(ascii: "*")) {
         if let severity = settings.unknownModel, !catalogue.ids.contains(where: { matches(pattern: id, $0) }) {
           out.append(
             report(
@@ -25,7 +25,8 @@ enum CatalogueCheck {
       }
       switch catalogue.resolve(id) {
       case .model(let model, _):
-        if seen.insert(model.id).inserted { used.append(model) }
+        // A linear check: a request names a handful of models, and a set would hash and allocate per preset.
+        if !used.contains(where: { $0.id.hasSameCodeUnits(as: model.id) }) { used.append(model) }
         out += expiry(view, model: model, written: written, at: pointer, catalogue: catalogue, settings: settings)
       case .unknown(let suggestion):
         guard let severity = settings.unknownModel else { continue }
@@ -71,7 +72,8 @@ enum CatalogueCheck {
   /// The catalogue id part of a model value: `vendor/model@preset/x` and `@preset/x` name a preset, which is
   /// not a catalogue model.
   static func modelPart(_ written: String) -> String {
-    guard let at = written.range(of: "@preset/") else { return written }
+    // Most ids have no `@`; checking the bytes first skips Foundation's slower substring search for them.
+    guard written.utf8.contains(UInt8(ascii: "@")), let at = written.range(of: "@preset/") else { return written }
     return String(written[..<at.lowerBound])
   }
 
@@ -123,10 +125,13 @@ enum CatalogueCheck {
   }
 
   /// `catalogue.deprecated`: `:online`, the `web` plugin and `route`, each with its replacement.
-  static func deprecations(_ view: PresetView, severity: Diagnostic.Severity?) -> [Diagnostic] {
+  /// `named` is `namedModels(view.request)`, computed once by the caller.
+  static func deprecations(
+    _ view: PresetView, named: [(String, JSONPointer)], severity: Diagnostic.Severity?
+  ) -> [Diagnostic] {
     guard let severity else { return [] }
     var out: [Diagnostic] = []
-    for (written, pointer) in namedModels(view.request) where modelPart(written).hasSuffix(":online") {
+    for (written, pointer) in named where modelPart(written).hasSuffix(":online") {
       out.append(
         report(
           view, severity, "catalogue.deprecated", pointer, "the `:online` suffix of `\(written)` is deprecated",

@@ -21,6 +21,8 @@ package struct CatalogueIndex: Sendable {
   /// The catalogue.
   package let catalogue: Catalogue
   let models: [String: Catalogue.Model]
+  /// Each listed id's `supported_parameters` as a set, built once instead of once per preset and model.
+  let supportedSets: [String: Set<String>]
   /// Every id, for did-you-mean.
   let ids: [String]
   /// Provider slugs and names folded like `forbid_providers` (`PolicyEngine.providerKey`).
@@ -37,10 +39,13 @@ package struct CatalogueIndex: Sendable {
     self.catalogue = catalogue
     var models: [String: Catalogue.Model] = [:]
     var vocabulary = Self.knownParameters
+    var supportedSets: [String: Set<String>] = [:]
     for model in catalogue.models {
       models[model.id] = model
+      supportedSets[model.id] = Set(model.supportedParameters)
       vocabulary.formUnion(model.supportedParameters)
     }
+    self.supportedSets = supportedSets
     // A canonical slug names the same model; the listed id wins where both spellings exist.
     for model in catalogue.models {
       if let slug = model.canonicalSlug, models[slug] == nil { models[slug] = model }
@@ -85,6 +90,11 @@ package struct CatalogueIndex: Sendable {
       }
     }
     return .unknown(suggestion: DidYouMean.suggestion(for: written, among: ids))
+  }
+
+  /// The parameters `model` accepts.
+  func supportedParameters(of model: Catalogue.Model) -> Set<String> {
+    supportedSets[model.id] ?? Set(model.supportedParameters)
   }
 
   /// True when the provider (a slug, or a tier endpoint such as `openai/priority`) is listed.

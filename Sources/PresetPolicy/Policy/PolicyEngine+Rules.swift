@@ -93,7 +93,21 @@ extension PolicyEngine {
   /// Provider names compare ignoring case and everything but letters and digits (`Amazon Bedrock` is
   /// `amazon-bedrock`).
   static func providerKey(_ name: String) -> String {
-    String(
+    // ASCII names (all real provider slugs and names): keep lower-cased letters and digits byte by byte, the
+    // same result as the Unicode path below at a fraction of its cost (it runs per provider name per preset).
+    if name.utf8.allSatisfy({ $0 < 0x80 }) {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(name.utf8.count)
+      for byte in name.utf8 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+        default: continue
+        }
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    return String(
       String.UnicodeScalarView(
         name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
   }

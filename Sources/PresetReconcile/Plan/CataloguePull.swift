@@ -105,7 +105,7 @@ package enum CataloguePull {
         added.append(model.id)
       }
     }
-    let removed = remaining.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    let removed = remaining.keys.sorted { $0.precedesInCodeUnits($1) }
     return (added, removed, changed)
   }
 

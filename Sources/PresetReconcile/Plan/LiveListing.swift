@@ -61,7 +61,7 @@ package struct LiveListing: Sendable {
           slug: live.slug, versionNumber: live.designatedVersion?.version, version: version, state: state,
           updatedAt: live.designatedVersion?.updatedAt ?? live.updatedAt, creator: live.designatedVersion?.creatorId))
     }
-    rows.sort { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+    rows.sort { $0.slug.precedesInCodeUnits($1.slug) }
     return LiveListing(rows: rows, warnings: listing.skipped)
   }
 }

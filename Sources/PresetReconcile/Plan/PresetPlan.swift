@@ -64,8 +64,8 @@ package struct PresetPlan: Sendable {
 
   /// Creates a plan.
   package init(entries: [Entry], unmanaged: [LivePresetSummary], warnings: [Diagnostic] = []) {
-    self.entries = entries.sorted { $0.desired.slug.utf8.lexicographicallyPrecedes($1.desired.slug.utf8) }
-    self.unmanaged = unmanaged.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+    self.entries = entries.sorted { $0.desired.slug.precedesInCodeUnits($1.desired.slug) }
+    self.unmanaged = unmanaged.sorted { $0.slug.precedesInCodeUnits($1.slug) }
     self.warnings = warnings
   }
 

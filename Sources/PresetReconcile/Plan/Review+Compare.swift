@@ -27,8 +27,8 @@ extension Review {
     }
     var removed = base.filter { !headSlugs.contains($0.slug) }
     // Renames: pair equal versions in slug order, so several copies of one content pair deterministically.
-    removed.sort { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
-    added.sort { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+    removed.sort { $0.slug.precedesInCodeUnits($1.slug) }
+    added.sort { $0.slug.precedesInCodeUnits($1.slug) }
     var removedByVersion: [PresetVersion: [Int]] = [:]
     for (i, preset) in removed.enumerated() { removedByVersion[preset.version, default: []].append(i) }
     var renamedFrom = Set<Int>()
@@ -52,7 +52,7 @@ extension Review {
         Entry(status: .removed, slug: preset.slug, old: preset, new: nil, configChanges: [], changeLines: [], risks: [])
       )
     }
-    entries.sort { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+    entries.sort { $0.slug.precedesInCodeUnits($1.slug) }
     return (entries, unchanged)
   }
 

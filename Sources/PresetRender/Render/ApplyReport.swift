@@ -10,7 +10,7 @@ package struct ApplyReport: Sendable {
 
   /// Creates a report.
   package init(outcomes: [Applier.Outcome], target: PresetTarget? = nil) {
-    self.outcomes = outcomes.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+    self.outcomes = outcomes.sorted { $0.slug.precedesInCodeUnits($1.slug) }
     self.target = target
   }
 

@@ -19,7 +19,7 @@ extension SchemaCompiler {
       }
       var values: [(value: String, branch: Int)] = []
       func add(_ value: String, _ branch: Int) {
-        if !values.contains(where: { $0.value.utf8.elementsEqual(value.utf8) }) { values.append((value, branch)) }
+        if !values.contains(where: { $0.value.hasSameCodeUnits(as: value) }) { values.append((value, branch)) }
       }
       if case .object(let mapping) = entry.spec["mapping"] {
         for member in mapping.members {

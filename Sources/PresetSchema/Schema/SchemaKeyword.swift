@@ -103,7 +103,7 @@ struct SchemaDiscriminator: Sendable {
 
   /// The branch a value selects.
   func branch(for value: String) -> Int? {
-    values.first { $0.value.utf8.elementsEqual(value.utf8) }?.branch
+    values.first { $0.value.hasSameCodeUnits(as: value) }?.branch
   }
 }
 

@@ -15,7 +15,7 @@ struct SchemaMembers: Sendable {
   /// The subschema for a declared property, if any.
   func property(_ key: String) -> Int? {
     if let table { return table[SchemaKey(key)] }
-    for entry in properties where entry.key.utf8.elementsEqual(key.utf8) { return entry.node }
+    for entry in properties where entry.key.hasSameCodeUnits(as: key) { return entry.node }
     return nil
   }
 }
@@ -25,7 +25,7 @@ struct SchemaKey: Hashable, Sendable {
   /// The key.
   let text: String
   init(_ text: String) { self.text = text }
-  static func == (lhs: SchemaKey, rhs: SchemaKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+  static func == (lhs: SchemaKey, rhs: SchemaKey) -> Bool { lhs.text.hasSameCodeUnits(as: rhs.text) }
   func hash(into hasher: inout Hasher) {
     for byte in text.utf8 { hasher.combine(byte) }
   }

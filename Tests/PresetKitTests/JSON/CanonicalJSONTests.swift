@@ -65,9 +65,18 @@ import Testing
 }
 
 @Suite struct ReindentTests {
+  /// Input that is not canonical JSON (cut inside a string, an escape at the very end) is copied, not read
+  /// past its end.
+  @Test(arguments: [#""abc"#, #""abc\"#, #"{"a":"x\"#, #"["#, #"\"#, #"}]"#])
+  func truncatedInputStaysInBounds(text: String) {
+    let out = JSONWriter.prettyFromCanonical(Array(text.utf8))
+    #expect(out.count >= text.utf8.count)
+  }
+
   @Test(arguments: [
     #"{"a":{},"b":[],"c":[{}, [], {"x": [1, {"y": "}{][,:\"\\"}]}],"d":"é\n","e":null}"#,
     #"[]"#, #"{}"#, #""x""#, #"[[[]],{"k":{"k":{}}}]"#, #"{"z":1.5e-7,"a":true}"#,
+    #"{"k":"\\","l":"\"","m":"\\\"x,{","n":["\\",":"]}"#,
   ])
   func prettyFromCanonicalEqualsThePrettyWriter(json: String) throws {
     let value = try JSONParser.parse(json)

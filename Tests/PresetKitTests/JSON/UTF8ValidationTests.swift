@@ -24,6 +24,27 @@ import Testing
     #expect(UTF8Validation.firstInvalidOffset(Array(text.utf8)) == nil)
   }
 
+  /// The ASCII fast path tests eight bytes at once: a bad byte at every offset around the word boundaries
+  /// (and the short tail after the last whole word) must still be found at its exact offset.
+  @Test func badBytesAreFoundAtEveryOffsetAroundTheWordPath() {
+    for length in [1, 7, 8, 9, 15, 16, 17, 31, 33] {
+      for offset in 0..<length {
+        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+        bytes[offset] = 0xFF
+        #expect(UTF8Validation.firstInvalidOffset(bytes) == offset, "length \(length), offset \(offset)")
+        // A valid multi-byte scalar before the bad byte moves the scan off word alignment.
+        if offset >= 2 {
+          bytes[offset - 2] = 0xC3
+          bytes[offset - 1] = 0xA9
+          #expect(UTF8Validation.firstInvalidOffset(bytes) == offset, "after é, length \(length), offset \(offset)")
+        }
+      }
+    }
+    // A sequence cut off by the end of the buffer, right after a run of whole ASCII words.
+    #expect(UTF8Validation.firstInvalidOffset(Array(repeating: 0x61, count: 16) + [0xE2, 0x82]) == 16)
+    #expect(UTF8Validation.firstInvalidOffset(Array(repeating: 0x61, count: 64)) == nil)
+  }
+
   @Test(
     arguments: [
       [0xC0, 0x80], [0xC0, 0xAF], [0xC1, 0xBF],  // 2-byte overlongs (NUL, '/', U+007F)
