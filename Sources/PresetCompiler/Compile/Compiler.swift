@@ -211,7 +211,7 @@ package struct Compiler: Sendable {
     let (defaults, defaultsDiagnostics) = FolderDefaults.resolve(for: files, layout: layout)
     let context = FileContext(
       layout: layout, defaults: defaults, variants: variants, policy: policy, retainRequest: options.retainRequest)
-    let perFile = ParallelMap.map(files, parallelism: options.parallelism) { file in
+    var perFile = ParallelMap.map(files, parallelism: options.parallelism) { file in
       compileFile(file, context: context, transform: transform)
     }
     // A missing or broken snapshot is reported but does not stop the compilation: the other checks still run.
@@ -219,21 +219,34 @@ package struct Compiler: Sendable {
     var tagged: [FileOutput<T>.Tagged] = []
     var bases: [WrittenSlug] = []
     var compiled: [WrittenSlug] = []
-    for output in perFile {
+    var gathered = [[FileOutput<T>.Entry]](repeating: [], count: names.count)
+    // Each file's output is taken apart and released as it is read: at 100,000 presets, holding every file's
+    // output and the flattened copies at once was the peak of the whole run.
+    for i in perFile.indices {
+      let output = perFile[i]
+      perFile[i] = FileOutput(values: [])
       shared += output.shared
       tagged += output.tagged
       bases += output.bases
       compiled += output.compiled
+      for (index, values) in output.values.enumerated() where index < gathered.count {
+        gathered[index] += values
+      }
     }
+    perFile = []
     // Duplicates among presets that compiled (as before environments were compiled together): a broken copy
     // is reported for what is wrong with it, not as a duplicate too.
     let (owners, duplicates) = Self.duplicateSlugs(compiled)
+    compiled = []
     shared += duplicates
     shared += Self.environmentSlugProblems(bases: bases, owners: owners, config: config)
+    bases = []
     var environments: [CompiledEnvironment<T>] = []
     for (index, name) in names.enumerated() {
+      var entries = gathered[index]
+      gathered[index] = []
       // A duplicate's later copies are dropped in every environment; the first definition stays.
-      var entries = perFile.flatMap { $0.values[index] }.filter { owners[$0.baseSlug] == $0.source }
+      entries.removeAll { owners[$0.baseSlug] != $0.source }
       entries.sort { $0.slug.precedesInCodeUnits($1.slug) }
       environments.append(CompiledEnvironment(name: name, values: entries.map(\.value)))
     }

@@ -45,10 +45,14 @@ enum BuildCommand {
     // compiled presets, only one summary row per preset.
     let compiler = Compiler.forCommand(parsed)
     let layout = RepositoryLayout(containing: path)
-    let (result, compiled) = compiler.compile(paths: [path], layout: layout) { preset in
+    var (result, compiled) = compiler.compile(paths: [path], layout: layout) { preset in
       (entry: SpooledEntry(preset, spool: spool), prompt: preset.promptSource?.file)
     }
-    let entries = compiled.map(\.entry)
+    // What is kept per preset until the summary is printed is one entry; the prompt files read are kept once
+    // each (many presets share one), and nothing else lives on (this bounds peak memory at 100,000 presets).
+    var entries = compiled.map(\.entry)
+    let promptFiles = Set(compiled.compactMap(\.prompt))
+    compiled = []
     let renderer = DiagnosticRenderer.forResult(result, style: console.errStyle)
     if result.hasErrors {
       // Diagnostics are the result here: on stdout for machine formats, stderr for text.
@@ -68,7 +72,7 @@ enum BuildCommand {
       }
     }
     // Never over a preset source: YAML below the root, the input file itself, or a prompt file read.
-    let read = [path] + compiled.compactMap(\.prompt).map { $0.hasPrefix("/") ? $0 : layout.root.path + "/" + $0 }
+    let read = [path] + promptFiles.map { $0.hasPrefix("/") ? $0 : layout.rootPath + "/" + $0 }
     let digest: String
     do {
       try target.refuseOverwriting(OutputTarget.Sources(root: layout.canonicalRoot, files: read))
@@ -83,6 +87,7 @@ enum BuildCommand {
     let rows = entries.map {
       BuildReport.Row(slug: $0.slug, skin: $0.skin, modelName: $0.modelName, version: $0.version)
     }
+    entries = []
     let summary = BuildReport(entries: rows, digest: digest, output: toStderr ? "stdout" : output)
     report(summary.render(format, style: toStderr ? console.errStyle : console.outStyle))
     return CommandLineTool.exitOK

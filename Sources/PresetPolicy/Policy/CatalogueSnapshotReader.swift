@@ -1,5 +1,6 @@
 import PresetCore
 import PresetModel
+
 /// The shape checks of `CatalogueSnapshot.read`: every value has the type the writer gives it, and no key is
 /// unknown (a hand edit that misspells one must not be silently ignored).
 package struct CatalogueSnapshotReader {
@@ -10,53 +11,57 @@ package struct CatalogueSnapshotReader {
     "expiration_date", "pricing",
   ]
 
-  func checkKeys(_ object: JSONObject, known: [String], at path: String) throws(ReadError) {
+  func checkKeys(_ object: JSONObject, known: [String], at path: @autoclosure () -> String) throws(ReadError) {
     if let unknown = object.keys.first(where: { !known.contains($0) }) {
-      throw ReadError(message: "unknown key `\(unknown)` at \(path.isEmpty ? "the top level" : path)", path: path)
+      throw ReadError(message: "unknown key `\(unknown)` at \(path().isEmpty ? "the top level" : path())", path: path())
     }
   }
 
-  func array(_ value: JSONValue?, at path: String) throws(ReadError) -> [JSONValue] {
+  func array(_ value: JSONValue?, at path: @autoclosure () -> String) throws(ReadError) -> [JSONValue] {
     guard case .array(let items)? = value else {
-      throw ReadError(message: "\(path) must be an array, got \(value?.typeName ?? "nothing")", path: path)
+      throw ReadError(message: "\(path()) must be an array, got \(value?.typeName ?? "nothing")", path: path())
     }
     return items
   }
 
-  func object(_ value: JSONValue, at path: String) throws(ReadError) -> JSONObject {
+  func object(_ value: JSONValue, at path: @autoclosure () -> String) throws(ReadError) -> JSONObject {
     guard case .object(let object) = value else {
-      throw ReadError(message: "\(path) must be an object, got \(value.typeName)", path: path)
+      throw ReadError(message: "\(path()) must be an object, got \(value.typeName)", path: path())
     }
     return object
   }
 
-  func string(_ value: JSONValue?, at path: String, optional: Bool = false) throws(ReadError) -> String? {
+  func string(_ value: JSONValue?, at path: @autoclosure () -> String, optional: Bool = false) throws(ReadError)
+    -> String?
+  {
     switch value {
     case .string(let text)?: return text
     case .null? where optional: return nil
     case nil where optional: return nil
     default:
       throw ReadError(
-        message: "\(path) must be a string\(optional ? " or null" : ""), got \(value?.typeName ?? "nothing")",
-        path: path)
+        message: "\(path()) must be a string\(optional ? " or null" : ""), got \(value?.typeName ?? "nothing")",
+        path: path())
     }
   }
 
   /// A non-negative whole number below 2^53, or null.
-  func count(_ value: JSONValue?, at path: String) throws(ReadError) -> Int? {
+  func count(_ value: JSONValue?, at path: @autoclosure () -> String) throws(ReadError) -> Int? {
     switch value {
     case .null?, nil: return nil
     case .number(let n)? where n >= 0 && n.rounded() == n && n < jsonMaxExactInteger: return Int(n)
     default:
       throw ReadError(
-        message: "\(path) must be a non-negative whole number or null, got \(value?.typeName ?? "nothing")",
-        path: path)
+        message: "\(path()) must be a non-negative whole number or null, got \(value?.typeName ?? "nothing")",
+        path: path())
     }
   }
 
-  func strings(_ value: JSONValue?, at path: String) throws(ReadError) -> [String] {
-    try array(value, at: path).enumerated().map { (i, item) throws(ReadError) in
-      try string(item, at: "\(path)/\(i)") ?? ""
+  /// Paths are autoclosures throughout: they are only needed for an error, and building one per field and
+  /// array element made reading a 1,000-model snapshot cost more than the checks it serves.
+  func strings(_ value: JSONValue?, at path: @autoclosure () -> String) throws(ReadError) -> [String] {
+    try array(value, at: path()).enumerated().map { (i, item) throws(ReadError) in
+      try string(item, at: "\(path())/\(i)") ?? ""
     }
   }
 
