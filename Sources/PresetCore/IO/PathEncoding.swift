@@ -1,5 +1,3 @@
-import PresetCore
-
 /// Percent-encoding for one URL path segment or query component.
 package enum PathEncoding {
   /// Encodes everything except ASCII letters, digits, `-`, `_` and `~`. The dot is encoded too, so a slug

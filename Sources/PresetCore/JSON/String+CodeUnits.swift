@@ -11,37 +11,37 @@ extension String {
   /// and `"e\u{301}"` stay different (`==` would merge them by canonical equivalence).
   ///
   /// Key lookups run for every member of every preset; `utf8.elementsEqual` walks both views a byte at a time
-  /// through generic iterators, while this compares the lengths and then the contiguous bytes with `memcmp`.
+  /// through generic iterators, while this compares the stored lengths and then the bytes with `memcmp`.
   @inline(__always)
   package func hasSameCodeUnits(as other: String) -> Bool {
-    let count = utf8.count
-    guard count == other.utf8.count else { return false }
-    let compared: Bool?? = utf8.withContiguousStorageIfAvailable { lhs in
-      other.utf8.withContiguousStorageIfAvailable { rhs in
-        guard let a = lhs.baseAddress, let b = rhs.baseAddress else { return true }
-        return memcmp(a, b, count) == 0
-      }
-    }
-    if let compared, let compared { return compared }
-    return utf8.elementsEqual(other.utf8)
+    utf8.count == other.utf8.count && codeUnitOrder(other) == 0
   }
-}
 
-extension String {
   /// True when this string sorts before `other` by UTF-8 code units (the order of canonical JSON keys, bundle
   /// entries and file listings: byte order, independent of locale and normalisation).
   @inline(__always)
   package func precedesInCodeUnits(_ other: String) -> Bool {
+    codeUnitOrder(other) < 0
+  }
+
+  /// Negative, zero or positive as this string sorts before, equal to or after `other` by UTF-8 code units:
+  /// `memcmp` over the common prefix, then the shorter first.
+  @inline(__always)
+  private func codeUnitOrder(_ other: String) -> Int {
     let lhsCount = utf8.count
     let rhsCount = other.utf8.count
-    let compared: Bool?? = utf8.withContiguousStorageIfAvailable { lhs in
+    let compared: Int?? = utf8.withContiguousStorageIfAvailable { lhs in
       other.utf8.withContiguousStorageIfAvailable { rhs in
-        guard let a = lhs.baseAddress, let b = rhs.baseAddress else { return lhsCount < rhsCount }
-        let order = memcmp(a, b, min(lhsCount, rhsCount))
-        return order != 0 ? order < 0 : lhsCount < rhsCount
+        let common = min(lhsCount, rhsCount)
+        if common > 0, let a = lhs.baseAddress, let b = rhs.baseAddress {
+          let order = memcmp(a, b, common)
+          if order != 0 { return Int(order) }
+        }
+        return lhsCount - rhsCount
       }
     }
     if let compared, let compared { return compared }
-    return utf8.lexicographicallyPrecedes(other.utf8)
+    if utf8.elementsEqual(other.utf8) { return 0 }
+    return utf8.lexicographicallyPrecedes(other.utf8) ? -1 : 1
   }
 }

@@ -25,15 +25,10 @@ extension YAMLTreeBuilder {
     stack[top].key = PendingKey(text: "", start: built.node.start, valid: false, isMerge: false)
   }
 
-  /// Code-unit equality (`String.hasSameCodeUnits`): YAML keys that differ only by normalisation stay apart.
-  static func sameKey(_ a: String, _ b: String) -> Bool {
-    a.hasSameCodeUnits(as: b)
-  }
-
   /// The index of the explicit member with this key, if any.
   private func memberIndex(_ key: String, in frame: Frame) -> Int? {
     if let index = frame.keyIndex { return index[CodeUnitKey(key)] }
-    return frame.members.firstIndex { Self.sameKey($0.key, key) }
+    return frame.members.firstIndex { $0.key.hasSameCodeUnits(as: key) }
   }
 
   /// Adds an explicit member to the innermost mapping, or reports a duplicate key (keeping the first).

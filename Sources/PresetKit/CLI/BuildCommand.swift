@@ -72,10 +72,9 @@ enum BuildCommand {
       }
     }
     // Never over a preset source: YAML below the root, the input file itself, or a prompt file read.
-    let read = [path] + promptFiles.map { $0.hasPrefix("/") ? $0 : layout.rootPath + "/" + $0 }
     let digest: String
     do {
-      try target.refuseOverwriting(OutputTarget.Sources(root: layout.canonicalRoot, files: read))
+      try target.refuseOverwriting(layout.sources(input: path, promptFiles: promptFiles))
       digest = try PresetBundle.write(entries, spool: spool, to: target)
     } catch let error as AtomicFile.WriteError {
       throw CommandFailure(error)

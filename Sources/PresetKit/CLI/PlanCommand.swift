@@ -110,9 +110,8 @@ enum PlanCommand {
   /// What the desired state was read from: a bundle file, or a repository (its YAML, the path, prompt files).
   static func sources(_ path: String, _ presets: [Preset]) -> OutputTarget.Sources {
     guard !path.hasSuffix(".json") else { return OutputTarget.Sources(root: nil, files: [path]) }
-    let layout = RepositoryLayout(containing: path)
-    let prompts = presets.compactMap(\.promptSource?.file).map { $0.hasPrefix("/") ? $0 : layout.root.path + "/" + $0 }
-    return OutputTarget.Sources(root: layout.canonicalRoot, files: [path] + prompts)
+    return RepositoryLayout(containing: path).sources(
+      input: path, promptFiles: presets.compactMap(\.promptSource?.file))
   }
 
   /// Reads the live state for `presets` (one GET each plus the list pages), limited to `target`; listing
