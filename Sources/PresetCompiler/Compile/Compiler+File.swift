@@ -60,18 +60,23 @@ extension Compiler {
     let path = file.path
     let relative = file.relativePath
     var output = FileOutput<T>(values: Array(repeating: [], count: context.variants.count))
-    // Same rule as prompt files: a symlink must not pull content from outside the repository into a bundle.
-    if file.mayLeaveRoot, let resolved = RealPath.resolve(path), !layout.containsResolved(resolved) {
-      output.shared.append(
-        .error(
-          "compile.file-outside",
-          "preset file \(relative) is a symlink to a file outside the repository root; preset files must stay inside it",
-          at: SourceLocation(file: relative, line: 1, column: 1)))
-      return output
-    }
     let bytes: [UInt8]
     do {
-      bytes = try FileReader.read(path, limit: options.yamlLimits.maxFileBytes)
+      let limit = options.yamlLimits.maxFileBytes
+      // Same rule as prompt files: a symlink must not pull content from outside the repository into a bundle.
+      guard
+        let read = file.mayLeaveRoot
+          ? try FileReader.read(path, limit: limit, acceptingResolved: layout.containsResolved)
+          : try FileReader.read(path, limit: limit)
+      else {
+        output.shared.append(
+          .error(
+            "compile.file-outside",
+            "preset file \(relative) is a symlink to a file outside the repository root; preset files must stay inside it",
+            at: SourceLocation(file: relative, line: 1, column: 1)))
+        return output
+      }
+      bytes = read
     } catch {
       output.shared.append(
         .error(error.code, error.message(for: relative), at: SourceLocation(file: relative, line: 1, column: 1)))
@@ -222,7 +227,7 @@ extension Compiler {
     _ path: String, presetFile presetRelative: String, layout: RepositoryLayout
   ) -> Result<(String, String), PromptFileProblem> {
     // Lexical resolution against the preset file's root-relative folder first (cheap, no URL objects), then
-    // `realpath` so a symlink cannot lead outside the repository either.
+    // the opened file's canonical path, so a symlink cannot lead outside the repository either.
     let folder = RepositoryLayout.folder(of: presetRelative)
     let joined = RepositoryLayout.normalise(folder.isEmpty ? path : folder + "/" + path)
     let outside = PromptFileProblem(
@@ -230,12 +235,13 @@ extension Compiler {
       message: "prompt file `\(path)` lies outside the repository root; prompt files must stay inside it")
     guard !path.hasPrefix("/"), !presetRelative.hasPrefix("/"), let relative = joined else { return .failure(outside) }
     let absolute = layout.rootPath + "/" + relative
-    if let resolved = RealPath.resolve(absolute), !layout.containsResolved(resolved) {
-      return .failure(outside)
-    }
     let bytes: [UInt8]
     do {
-      bytes = try FileReader.read(absolute, limit: options.maxPromptFileBytes)
+      guard
+        let read = try FileReader.read(
+          absolute, limit: options.maxPromptFileBytes, acceptingResolved: layout.containsResolved)
+      else { return .failure(outside) }
+      bytes = read
     } catch {
       return .failure(PromptFileProblem(code: "compile.prompt-file", message: error.message(for: relative)))
     }

@@ -20,12 +20,49 @@ package enum FileReader {
 
   /// The file's bytes; throws when it is missing, not a regular file, unreadable or larger than `limit`.
   package static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+    let fd = try openForReading(path)
+    defer { close(fd) }
+    return try readAll(fd, limit: limit)
+  }
+
+  /// Reads a file only if the file actually opened lies where `accepts` allows (judged on its canonical path,
+  /// symlinks resolved); nil when it does not or its place cannot be told, and then no byte of it is read.
+  ///
+  /// The canonical path is the kernel's name for the open descriptor (`/proc/self/fd/N`): one `readlink`
+  /// instead of `realpath`'s one per path component, and it names the very file that is read, so a symlink
+  /// swapped between the check and the read cannot slip through. Without `/proc` it falls back to `realpath`.
+  package static func read(
+    _ path: String, limit: Int, acceptingResolved accepts: (String) -> Bool
+  ) throws(Failure) -> [UInt8]? {
+    let fd = try openForReading(path)
+    defer { close(fd) }
+    guard let resolved = canonicalPath(of: fd) ?? RealPath.resolve(path), accepts(resolved) else { return nil }
+    return try readAll(fd, limit: limit)
+  }
+
+  /// The path the kernel has for an open descriptor; nil without `/proc` or for a name too long for the buffer.
+  static func canonicalPath(of fd: Int32) -> String? {
+    let capacity = 4096
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer -> String? in
+      guard let base = buffer.baseAddress else { return nil }
+      let n = readlink("/proc/self/fd/\(fd)", base, capacity)
+      // A full buffer may be a truncated name, and Linux marks unreachable or deleted files in the name.
+      guard n > 0, n < capacity, base[0] == CChar(UInt8(ascii: "/")) else { return nil }
+      let name = String(decoding: UnsafeRawBufferPointer(start: base, count: n), as: UTF8.self)
+      return name.hasSuffix(" (deleted)") ? nil : name
+    }
+  }
+
+  private static func openForReading(_ path: String) throws(Failure) -> Int32 {
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else {
       let e = errno
       throw Failure(code: e == ENOENT ? "input.not-found" : "input.unreadable", reason: String(cString: strerror(e)))
     }
-    defer { close(fd) }
+    return fd
+  }
+
+  private static func readAll(_ fd: Int32, limit: Int) throws(Failure) -> [UInt8] {
     var info = stat()
     guard fstat(fd, &info) == 0 else {
       throw Failure(code: "input.unreadable", reason: String(cString: strerror(errno)))

@@ -53,8 +53,7 @@ extension OutputTarget {
   func requireInside(_ folder: String) throws(AtomicFile.WriteError) {
     guard let filePath else { return }
     let resolved = Self.canonicalPath(filePath)
-    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-    guard resolved.hasPrefix(prefix) else {
+    guard PathContainment.isInside(resolved, folder: folder), !resolved.hasSameCodeUnits(as: folder) else {
       throw AtomicFile.WriteError(
         path: requested, reason: "it is a symlink leading outside \(folder) (to \(resolved)); nothing was written",
         code: "output.outside-folder")

@@ -25,7 +25,7 @@ extension OutputTarget {
     let resolved = Self.canonicalPath(filePath)
     let lowered = resolved.lowercased()
     let yaml = lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
-    let inRoot = sources.root.map { resolved.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") } ?? false
+    let inRoot = sources.root.map { PathContainment.isInside(resolved, folder: $0) } ?? false
     if yaml && inRoot {
       throw AtomicFile.WriteError(
         path: requested,

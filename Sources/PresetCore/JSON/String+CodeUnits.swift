@@ -24,6 +24,19 @@ extension String {
     codeUnitOrder(other) < 0
   }
 
+  /// True when this string's UTF-8 code units begin with those of `prefix`. `hasPrefix` compares by canonical
+  /// equivalence, so `"/srv/cafe\u{301}/x".hasPrefix("/srv/caf\u{e9}/")` is true although the file system sees two
+  /// different folders: every path containment check goes through this instead.
+  package func hasCodeUnitPrefix(_ prefix: String) -> Bool {
+    utf8.starts(with: prefix.utf8)
+  }
+
+  /// The rest after a code-unit prefix, or nil when the string does not begin with it.
+  package func removingCodeUnitPrefix(_ prefix: String) -> String? {
+    guard hasCodeUnitPrefix(prefix) else { return nil }
+    return String(decoding: utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
+  }
+
   /// Negative, zero or positive as this string sorts before, equal to or after `other` by UTF-8 code units:
   /// `memcmp` over the common prefix, then the shorter first.
   @inline(__always)

@@ -65,18 +65,17 @@ package struct RepositoryConfig: Sendable {
       fm.fileExists(atPath: input.path, isDirectory: &isDirectory) && !isDirectory.boolValue
       ? input.deletingLastPathComponent() : input
     let root = layout.root.standardizedFileURL
-    let rootPrefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
     func found(_ candidate: URL) -> URL? {
       let file = candidate.appendingPathComponent(fileName)
       var isFolder: ObjCBool = false
       return fm.fileExists(atPath: file.path, isDirectory: &isFolder) && !isFolder.boolValue ? file : nil
     }
-    guard folder.path == root.path || folder.path.hasPrefix(rootPrefix) else {
+    guard PathContainment.isInside(folder.path, folder: root.path) else {
       return found(folder) ?? found(root)
     }
     while true {
       if let file = found(folder) { return file }
-      if folder.path == root.path { return nil }
+      if folder.path.hasSameCodeUnits(as: root.path) { return nil }
       let parent = folder.deletingLastPathComponent()
       if parent.path == folder.path { return nil }
       folder = parent

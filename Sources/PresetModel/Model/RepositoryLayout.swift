@@ -57,8 +57,7 @@ package struct RepositoryLayout: Sendable {
   /// The path of `url` relative to the root (`presets/a.yaml`), or the absolute path when outside it.
   package func relativePath(_ url: URL) -> String {
     let full = url.standardizedFileURL.path
-    let base = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
-    return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
+    return PathContainment.relative(full, to: rootPath).flatMap { $0.isEmpty ? nil : $0 } ?? full
   }
 
   /// True when `url`, with symlinks resolved, lies inside the root.
@@ -68,7 +67,7 @@ package struct RepositoryLayout: Sendable {
 
   /// True when an already resolved absolute path lies inside the (resolved) root.
   package func containsResolved(_ resolved: String) -> Bool {
-    resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
+    PathContainment.isInside(resolved, folder: resolvedRoot)
   }
 
   /// The folder part of a root-relative path (`""` for a path at the root).

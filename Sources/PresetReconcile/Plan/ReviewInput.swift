@@ -70,9 +70,7 @@ package enum ReviewInput {
     if FileManager.default.fileExists(atPath: url.path) { url = url.resolvingSymlinksInPath() }
     let full = url.path
     let root = repositoryRoot.resolvingSymlinksInPath().path
-    if full == root { return "" }
-    let prefix = root.hasSuffix("/") ? root : root + "/"
-    return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : nil
+    return PathContainment.relative(full, to: root)
   }
 
   /// Compiles `relativePath` at `revision` (extracted below `scratch`), or in the working tree when nil.

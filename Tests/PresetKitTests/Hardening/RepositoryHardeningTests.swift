@@ -42,6 +42,37 @@ extension Hardening {
       #expect(!FileManager.default.fileExists(atPath: repo.path("build/presets.bundle.json")))
     }
 
+    /// The root `café` (precomposed) and a sibling `cafe\u{301}` (decomposed) are two folders on Linux, but
+    /// Swift's `hasPrefix` calls them equal: a symlink into the twin must still count as outside.
+    @Test func symlinkIntoTheRootsNormalisationTwinIsOutside() async throws {
+      let marker = "twin-\(UInt32.random(in: 0...UInt32.max))"
+      let base = try TempRepo(git: false)
+      defer { base.remove() }
+      let rootName = "caf\u{e9}"
+      let twinName = "cafe\u{301}"
+      try base.write("\(rootName)/.git/HEAD", "ref: refs/heads/main\n")
+      try base.write(
+        "\(rootName)/presets/a.yaml", Self.preset("a", extra: "system_prompt_file: prompts/p.md\n"))
+      try base.write("\(rootName)/presets/b.yaml", Self.preset("b"))
+      try base.write("\(twinName)/secret.md", "\(marker) secret prompt\n")
+      try base.write("\(twinName)/outer.yaml", "slug: \(marker)\nskin: chat\nrequest: {model: m/x}\n")
+      #expect(try FileManager.default.contentsOfDirectory(atPath: base.path()).count == 2, "one folder, not two")
+      let root = base.root.appendingPathComponent(rootName)
+      try FileManager.default.createDirectory(
+        at: root.appendingPathComponent("presets/prompts"), withIntermediateDirectories: true)
+      try FileManager.default.createSymbolicLink(
+        atPath: root.appendingPathComponent("presets/prompts/p.md").path,
+        withDestinationPath: base.path("\(twinName)/secret.md"))
+      try FileManager.default.createSymbolicLink(
+        atPath: root.appendingPathComponent("presets/link.yaml").path,
+        withDestinationPath: base.path("\(twinName)/outer.yaml"))
+      let result = try await MeasuredProcess.run(["build", "presets"], in: root)
+      Budget.expectCleanFailure(result, mentioning: "presets/a.yaml:3:21: error[compile.prompt-file-outside]")
+      #expect(result.output.contains("presets/link.yaml:1:1: error[compile.file-outside]"), "\(result.output)")
+      #expect(!result.output.contains(marker), "content from outside the repository was shown")
+      #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("build/presets.bundle.json").path))
+    }
+
     /// A preset file that is a symlink out of the repository is refused, and its content is not quoted.
     @Test func presetFileSymlinkedOutside() async throws {
       let marker = "outside-\(UInt32.random(in: 0...UInt32.max))"
