@@ -50,7 +50,7 @@ package enum DirectoryWalker {
           }
         }
         if type == Int32(DT_DIR) {
-          if !name.hasPrefix("."), descend(relative) { pending.append(relative) }
+          if !name.hasCodeUnitPrefix("."), descend(relative) { pending.append(relative) }
         } else if include(name) {
           // FIFOs, sockets, devices and dangling links with a preset name are listed too: reading them then
           // fails with a clear diagnostic instead of the file silently not counting.

@@ -98,7 +98,7 @@ package struct OutputTarget: Sendable {
       }
       // The kernel resolves a relative link against the link's own folder: join textually, do not normalise.
       let target = try linkTarget(current, reportedAs: path)
-      if target.hasPrefix("/") {
+      if target.hasCodeUnitPrefix("/") {
         current = target
       } else {
         let folder = (current as NSString).deletingLastPathComponent
@@ -131,7 +131,7 @@ package struct OutputTarget: Sendable {
   /// The canonical absolute path of a file that may not exist yet: `realpath` of the nearest existing ancestor
   /// with the missing components appended (case as-is).
   static func canonicalPath(_ path: String) -> String {
-    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    let absolute = path.hasCodeUnitPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     var existing = absolute
     var missing: [String] = []
     while true {

@@ -21,7 +21,7 @@ package struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Compara
       components = []
       return
     }
-    guard text.hasPrefix("/") else { return nil }
+    guard text.hasCodeUnitPrefix("/") else { return nil }
     components = text.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { part in
       .key(Self.unescape(part))
     }

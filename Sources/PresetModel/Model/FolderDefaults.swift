@@ -60,7 +60,7 @@ package struct FolderDefaults: Sendable {
       result[folder] = merged
       return merged
     }
-    for file in files where !file.relativePath.hasPrefix("/") {
+    for file in files where !file.relativePath.hasCodeUnitPrefix("/") {
       // Files outside the root (shown by absolute path) get no defaults.
       _ = effective(RepositoryLayout.folder(of: file.relativePath))
     }

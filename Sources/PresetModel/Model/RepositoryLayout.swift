@@ -148,7 +148,7 @@ package struct RepositoryLayout: Sendable {
         files: [PresetFile(path: start.path, relativePath: relativePath(start), mayLeaveRoot: true)], miscased: [])
     }
     let prefix = relativePath(start)
-    let base = prefix.hasPrefix("/") || prefix == root.path ? nil : prefix
+    let base = prefix.hasCodeUnitPrefix("/") || prefix == root.path ? nil : prefix
     let found = DirectoryWalker.files(under: start.path) { name in
       Self.isPresetFileName(name) || Self.correctedExtension(name) != nil
     }
@@ -156,7 +156,7 @@ package struct RepositoryLayout: Sendable {
     let startPath = start.path
     // A start folder outside the root (or reached through a symlinked folder) is checked file by file.
     let outsideRoot =
-      (prefix.hasPrefix("/") && prefix != root.path)
+      (prefix.hasCodeUnitPrefix("/") && prefix != root.path)
       || !containsResolved(RealPath.resolve(startPath) ?? startPath)
     func relative(_ entry: DirectoryWalker.Entry) -> String {
       if let base { return base.isEmpty ? entry.relativePath : base + "/" + entry.relativePath }

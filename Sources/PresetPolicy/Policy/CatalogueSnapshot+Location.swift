@@ -46,7 +46,7 @@ extension CatalogueSnapshot {
       switch setting {
       case .bool(false), .string("off"), .null:
         return (.off, [])
-      case .string(let text) where !text.isEmpty && !text.hasPrefix("/") && !text.utf8.contains(0):
+      case .string(let text) where !text.isEmpty && !text.hasCodeUnitPrefix("/") && !text.utf8.contains(0):
         name = text
       default:
         return refused(
@@ -56,7 +56,7 @@ extension CatalogueSnapshot {
     }
     let url = folder.appendingPathComponent(name).standardizedFileURL
     let relative = layout.relativePath(url)
-    if name != fileName, relative.hasPrefix("/"), let document = config.document {
+    if name != fileName, relative.hasCodeUnitPrefix("/"), let document = config.document {
       // `pull` writes this file: a configured name must not point it out of the repository.
       return refused(
         "`catalogue: \(name)` lies outside the repository root; the snapshot must stay inside it", document)

@@ -48,7 +48,7 @@ extension GitRevision {
 
   /// True for a relative path with no empty, `.`, `..` or `.git` component.
   static func isSafe(_ path: String) -> Bool {
-    guard !path.isEmpty, !path.hasPrefix("/") else { return false }
+    guard !path.isEmpty, !path.hasCodeUnitPrefix("/") else { return false }
     return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
       !part.isEmpty && part != "." && part != ".." && part.lowercased() != ".git"
     }

@@ -94,7 +94,7 @@ extension ReferenceScan {
       let layout = RepositoryLayout(containing: source)
       root = layout.root.path
       let relative = layout.relativePath(URL(fileURLWithPath: source).standardizedFileURL)
-      sourcePrefix = relative.isEmpty || relative.hasPrefix("/") || relative == "." ? "" : relative + "/"
+      sourcePrefix = relative.isEmpty || relative.hasCodeUnitPrefix("/") || relative == "." ? "" : relative + "/"
     }
 
     /// Whether `path` (relative to the source) is ignored.

@@ -58,7 +58,7 @@ package enum ReviewLiveCheck {
     let layout = RepositoryLayout(containing: folder.path)
     let relative = layout.relativePath(URL(fileURLWithPath: path).standardizedFileURL)
     let root = layout.root.path
-    return (layout, relative == root || relative.hasPrefix("/") ? "" : relative)
+    return (layout, relative == root || relative.hasCodeUnitPrefix("/") ? "" : relative)
   }
 
   /// Checks `items` against the `presetctl.yaml` in effect for `path` (read as every command reads it), or with
@@ -82,14 +82,14 @@ package enum ReviewLiveCheck {
         nearest ? nearestConfig(relativePath, layout: layout) : RepositoryConfig.location(for: path, layout: layout)
       if let config {
         let shown = layout.relativePath(config)
-        let copy = scratch.appendingPathComponent(shown.hasPrefix("/") ? RepositoryConfig.fileName : shown)
+        let copy = scratch.appendingPathComponent(shown.hasCodeUnitPrefix("/") ? RepositoryConfig.fileName : shown)
         try fm.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
         try fm.copyItem(at: config, to: copy)
         // Compile from the configuration's folder so the compiler reads that file; only `items` are there.
         if nearest { target = copy.deletingLastPathComponent() }
       }
       for item in items {
-        guard let relative = RepositoryLayout.normalise(item.relativePath), !relative.hasPrefix("/") else { continue }
+        guard let relative = RepositoryLayout.normalise(item.relativePath), !relative.hasCodeUnitPrefix("/") else { continue }
         let url = scratch.appendingPathComponent(relative)
         try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try AtomicFile.write(item.text, to: url.path)

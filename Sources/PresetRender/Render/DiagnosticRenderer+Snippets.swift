@@ -9,7 +9,7 @@ extension DiagnosticRenderer {
     under root: String, style: Style, allows: @escaping @Sendable (String) -> Bool = { _ in true }
   ) -> DiagnosticRenderer {
     DiagnosticRenderer(style: style) { file in
-      let path = file.hasPrefix("/") ? file : root + "/" + file
+      let path = file.hasCodeUnitPrefix("/") ? file : root + "/" + file
       guard allows(path) else { return nil }
       return try? FileReader.read(path, limit: ByteLimits.snippetFile)
     }

@@ -58,4 +58,19 @@ import Testing
     #expect(seen.last == RealPath.resolve(outside.appendingPathComponent("b.md").path), "the link's target, resolved")
     #expect(throws: FileReader.Failure.self) { try read("missing.md") }
   }
+
+  /// A name is hidden when its first byte is `.`, whatever follows; `hasPrefix(".")` said no when a combining
+  /// mark made `.` and the mark one character.
+  @Test func hiddenFoldersAreJudgedByTheirFirstByte() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hidden-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for name in [".\u{301}hidden/a.yaml", "shown/b.yaml"] {
+      let file = folder.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data("x: 1\n".utf8).write(to: file)
+    }
+    let found = DirectoryWalker.files(under: folder.path, include: { _ in true }, descend: { _ in true })
+    #expect(found.map(\.relativePath) == ["shown/b.yaml"])
+    #expect(JSONPointer("/\u{301}a") != nil, "a pointer starts with the byte /")
+  }
 }
