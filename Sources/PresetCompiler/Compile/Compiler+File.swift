@@ -233,7 +233,9 @@ extension Compiler {
     let outside = PromptFileProblem(
       code: "compile.prompt-file-outside",
       message: "prompt file `\(path)` lies outside the repository root; prompt files must stay inside it")
-    guard !path.hasCodeUnitPrefix("/"), !presetRelative.hasCodeUnitPrefix("/"), let relative = joined else { return .failure(outside) }
+    guard !path.hasCodeUnitPrefix("/"), !presetRelative.hasCodeUnitPrefix("/"), let relative = joined else {
+      return .failure(outside)
+    }
     let absolute = layout.rootPath + "/" + relative
     let bytes: [UInt8]
     do {

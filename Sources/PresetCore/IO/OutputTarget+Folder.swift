@@ -19,7 +19,8 @@ extension OutputTarget {
         path: folder, reason: "standard output cannot hold one file per preset; name a folder",
         code: "output.stdout-unsupported")
     }
-    guard !name.isEmpty, !name.contains("/"), !name.utf8.contains(0), !name.hasCodeUnitPrefix("."), name.utf8.count <= 255
+    guard !name.isEmpty, !name.contains("/"), !name.utf8.contains(0), !name.hasCodeUnitPrefix("."),
+      name.utf8.count <= 255
     else {
       throw AtomicFile.WriteError(
         path: shown, reason: "`\(name)` is not a plain file name (no `/`, NUL, leading `.`, at most 255 bytes)",

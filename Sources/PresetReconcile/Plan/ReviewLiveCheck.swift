@@ -89,7 +89,9 @@ package enum ReviewLiveCheck {
         if nearest { target = copy.deletingLastPathComponent() }
       }
       for item in items {
-        guard let relative = RepositoryLayout.normalise(item.relativePath), !relative.hasCodeUnitPrefix("/") else { continue }
+        guard let relative = RepositoryLayout.normalise(item.relativePath), !relative.hasCodeUnitPrefix("/") else {
+          continue
+        }
         let url = scratch.appendingPathComponent(relative)
         try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try AtomicFile.write(item.text, to: url.path)
