@@ -71,6 +71,12 @@ package struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Compara
       out.append("/")
       switch component {
       case .key(let key):
+        // Most keys have nothing to escape: one append, not one per scalar (the schema compiler builds a
+        // pointer for every subschema at start-up).
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else {
+          out.append(key)
+          continue
+        }
         for scalar in key.unicodeScalars {
           switch scalar {
           case "~": out.append("~0")

@@ -59,6 +59,13 @@ package enum JSONWriter {
 
   /// Members ordered by the UTF-16 code units of their keys, the order RFC 8785 section 3.2.3 prescribes.
   package static func sortedMembers(_ object: JSONObject) -> [JSONObject.Member] {
+    let members = object.members
+    if members.indices.dropFirst().allSatisfy({ members[$0 - 1].key.precedesInCodeUnits(members[$0].key) }),
+      members.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } })
+    {
+      // Already in order (models are built sorted): no sorted copy to allocate.
+      return members
+    }
     if object.members.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) {
       // ASCII keys: UTF-8 byte order equals UTF-16 order, and avoids building code-unit arrays.
       return object.members.sorted { $0.key.precedesInCodeUnits($1.key) }
@@ -114,6 +121,27 @@ package enum JSONWriter {
     out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
   }
 
+  /// The first offset at or after `start` whose 8-byte word holds a byte that may need escaping (a control
+  /// character, `"` or `\`), found a word at a time; the caller checks bytes one by one from there.
+  @inline(__always)
+  private static func plainEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard let base = bytes.baseAddress else { return start }
+    var i = start
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    while i + 8 <= bytes.count {
+      let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      // The classic "has a zero byte" test on the word, on it XOR `"` and XOR `\`, and "has a byte below
+      // 0x20" (a byte's high bit set after subtracting 0x20, where it was clear before).
+      let control = (word &- ones &* 0x20) & ~word
+      let quote = (word ^ (ones &* 0x22)) &- ones & ~(word ^ (ones &* 0x22))
+      let backslash = (word ^ (ones &* 0x5C)) &- ones & ~(word ^ (ones &* 0x5C))
+      if (control | quote | backslash) & highs != 0 { return i }
+      i += 8
+    }
+    return i
+  }
+
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
   /// RFC 8785 minimal escaping: `"` and `\`, the short forms for \b \t \n \f \r, `\u00xx` for other controls;
@@ -124,8 +152,13 @@ package enum JSONWriter {
     copy.withUTF8 { bytes in
       // Copy runs of bytes that need no escaping in one go; most strings have no escapes at all.
       var runStart = 0
-      for i in 0..<bytes.count {
+      var i = 0
+      while i < bytes.count {
+        // Eight bytes at a time while none needs an escape (prompts are long and mostly plain).
+        i = plainEnd(bytes, from: i)
+        guard i < bytes.count else { break }
         let byte = bytes[i]
+        defer { i += 1 }
         guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
         if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
         runStart = i + 1

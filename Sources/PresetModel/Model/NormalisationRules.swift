@@ -58,18 +58,20 @@ package enum NormalisationRules {
         bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
       } ?? text.utf8.contains(0x0D)
     if hasCR {
-      var scalars = String.UnicodeScalarView()
+      // On the UTF-8 bytes: CR and LF never occur inside a multi-byte sequence, so the result stays valid.
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(text.utf8.count)
       var previousWasCR = false
-      for scalar in text.unicodeScalars {
-        if scalar == "\r" {
-          scalars.append("\n")
+      for byte in text.utf8 {
+        if byte == 0x0D {
+          bytes.append(0x0A)
           previousWasCR = true
           continue
         }
-        if !(scalar == "\n" && previousWasCR) { scalars.append(scalar) }
+        if !(byte == 0x0A && previousWasCR) { bytes.append(byte) }
         previousWasCR = false
       }
-      text = String(scalars)
+      text = String(decoding: bytes, as: UTF8.self)
     }
     return text.isEmpty ? nil : text
   }

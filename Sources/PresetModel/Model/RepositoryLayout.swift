@@ -72,22 +72,38 @@ package struct RepositoryLayout: Sendable {
 
   /// The folder part of a root-relative path (`""` for a path at the root).
   package static func folder(of relativePath: String) -> String {
-    relativePath.lastIndex(of: "/").map { String(relativePath[..<$0]) } ?? ""
+    // The last byte `/`, not the last Character `/` (which a combining mark after it would hide).
+    guard let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+    return String(decoding: relativePath.utf8[..<slash], as: UTF8.self)
   }
 
   /// Resolves `.` and `..` in a relative path without touching the disk; nil when it climbs above its start.
+  ///
+  /// Works on the UTF-8 bytes, as the kernel does: split on the byte `/` (Swift's `split` on the Character `/`
+  /// would not split a `/` followed by a combining mark, so `../\u{301}x` looked like one harmless name) and
+  /// compare components to `.` and `..` by bytes.
   package static func normalise(_ path: String) -> String? {
-    var parts: [Substring] = []
-    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-      switch part {
-      case ".": continue
-      case "..":
+    let bytes = Array(path.utf8)
+    var parts: [Range<Int>] = []
+    var start = 0
+    for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+      defer { start = end + 1 }
+      let length = end - start
+      if length == 0 || (length == 1 && bytes[start] == UInt8(ascii: ".")) { continue }
+      if length == 2 && bytes[start] == UInt8(ascii: ".") && bytes[start + 1] == UInt8(ascii: ".") {
         guard !parts.isEmpty else { return nil }
         parts.removeLast()
-      default: parts.append(part)
+        continue
       }
+      parts.append(start..<end)
     }
-    return parts.joined(separator: "/")
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    for (i, part) in parts.enumerated() {
+      if i > 0 { out.append(UInt8(ascii: "/")) }
+      out.append(contentsOf: bytes[part])
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The root as output guards compare it: canonical, falling back to the symlink-resolved path.

@@ -111,9 +111,11 @@ enum PromptLint {
       if let prompt, components.starts(with: prompt.components) { return }
       switch value {
       case .string(let text):
-        let bytes = Array(text.utf8)
-        let findings = SecretScanner.scan(bytes)
+        // Most strings are model ids and enum values: scan them in place, copy only a string with a finding.
+        var scanned = text
+        let findings = scanned.withUTF8 { SecretScanner.scan($0) }
         guard !findings.isEmpty else { return }
+        let bytes = Array(text.utf8)
         let pointer = JSONPointer(components: components)
         let locator = view.node(at: pointer).map {
           TextLocator(TextLocator.placement(of: $0.node, file: $0.file, text: text))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PresetCore
+@testable import PresetModel
 
 /// `PathContainment` and `FileReader.read(_:limit:acceptingResolved:)`: containment decided on bytes, and the
 /// canonical path of the file actually opened.
@@ -72,5 +73,19 @@ import Testing
     let found = DirectoryWalker.files(under: folder.path, include: { _ in true }, descend: { _ in true })
     #expect(found.map(\.relativePath) == ["shown/b.yaml"])
     #expect(JSONPointer("/\u{301}a") != nil, "a pointer starts with the byte /")
+  }
+
+  /// Lexical normalisation splits on the byte `/`: a combining mark after a slash does not hide it.
+  @Test func normalisationSplitsOnTheSlashByte() {
+    #expect(RepositoryLayout.normalise("a/./b/../c") == "a/c")
+    #expect(RepositoryLayout.normalise("a//b/") == "a/b")
+    #expect(RepositoryLayout.normalise("") == "")
+    #expect(RepositoryLayout.normalise("..") == nil)
+    #expect(RepositoryLayout.normalise("a/../..") == nil)
+    #expect(RepositoryLayout.normalise("../\u{301}x") == nil, "`..` then a name starting with a combining mark")
+    #expect(RepositoryLayout.normalise("p/../\u{301}x") == "\u{301}x")
+    #expect(RepositoryLayout.normalise("..\u{301}/x") == "..\u{301}/x", "a name that only starts with two dots")
+    #expect(RepositoryLayout.folder(of: "a/\u{301}b") == "a")
+    #expect(RepositoryLayout.folder(of: "b.yaml") == "")
   }
 }

@@ -55,6 +55,38 @@ import Testing
         == "{\"a/b\":\"\\u0001\\n\\\"\",\"e\u{301}\":false,\"é\":true,\"😂\":1,\"\u{FB33}\":2}")
   }
 
+  /// The escape scan reads eight bytes at a time: every byte that needs escaping (and its neighbours that do
+  /// not) at every offset around those words is written as a byte-at-a-time reference writes it.
+  @Test func escapesAtEveryOffsetAroundTheWordScan() {
+    func reference(_ text: String) -> [UInt8] {
+      var out: [UInt8] = [0x22]
+      for byte in text.utf8 {
+        switch byte {
+        case 0x22: out += Array(#"\""#.utf8)
+        case 0x5C: out += Array(#"\\"#.utf8)
+        case 0x08: out += Array(#"\b"#.utf8)
+        case 0x09: out += Array(#"\t"#.utf8)
+        case 0x0A: out += Array(#"\n"#.utf8)
+        case 0x0C: out += Array(#"\f"#.utf8)
+        case 0x0D: out += Array(#"\r"#.utf8)
+        case 0..<0x20: out += Array(String(format: "\\u%04x", byte).utf8)
+        default: out.append(byte)
+        }
+      }
+      return out + [0x22]
+    }
+    let specials: [Unicode.Scalar] = ["\u{0}", "\u{1F}", "\"", "\\", "\n", "\t", "\u{7F}", " ", "!", "#", "[", "]", "é"]
+    for special in specials {
+      for offset in 0..<20 {
+        for tail in [0, 1, 9] {
+          let text =
+            String(repeating: "a", count: offset) + String(Character(special)) + String(repeating: "z", count: tail)
+          #expect(JSONWriter.canonicalBytes(.string(text)) == reference(text), "\(text.debugDescription)")
+        }
+      }
+    }
+  }
+
   @Test func prettyFormIsStable() throws {
     let value = try JSONParser.parse(#"{"b":[1,{}],"a":{"y":null,"x":[]}}"#)
     #expect(

@@ -39,6 +39,26 @@ import Testing
     #expect(PromptScanner.invisibleCharacters(bytes("café – naïve ü")).isEmpty)
   }
 
+  /// The ASCII skip reads eight bytes at a time: a finding at every offset around those words, after ASCII
+  /// runs of every length, is still found at its byte offset, and runs still join only when adjacent.
+  @Test func invisibleCharactersAtEveryOffsetAroundTheWordSkip() {
+    for prefix in 0..<20 {
+      for gap in [0, 1, 7, 8, 9] {
+        let text =
+          String(repeating: "a", count: prefix) + "\u{200B}" + String(repeating: "b", count: gap) + "\u{202E}—z"
+        let found = PromptScanner.invisibleCharacters(bytes(text))
+        if gap == 0 {
+          #expect(found.map(\.offset) == [prefix], "prefix \(prefix)")
+          #expect(found.first?.length == 6)
+        } else {
+          #expect(found.map(\.offset) == [prefix, prefix + 3 + gap], "prefix \(prefix) gap \(gap)")
+        }
+      }
+    }
+    #expect(PromptScanner.invisibleCharacters(bytes(String(repeating: "x", count: 17) + "🏳️\u{200D}🌈")).isEmpty)
+    #expect(PromptScanner.invisibleCharacters(bytes(String(repeating: "x", count: 17) + "\u{200D}🌈")).count == 1)
+  }
+
   @Test func secretShapesAndBoundaries() {
     func kinds(_ text: String) -> [String] { SecretScanner.scan(bytes(text)).map(\.text) }
     #expect(kinds("x sk-ant-api03-abcdefghij0123456789") == ["API key (`sk-…`)"])
