@@ -53,7 +53,9 @@ import Testing
   @Test func promptLineEndingsFoldAndEmptyBecomesNull() {
     #expect(NormalisationRules.normalisePrompt("a\r\nb\rc\n\r\n") == "a\nb\nc\n\n")
     #expect(NormalisationRules.normalisePrompt("") == nil)
-    #expect(NormalisationRules.normalisePrompt("caf\u{e9}\r\n\u{1F600}\re\u{301}\r\r\n") == "caf\u{e9}\n\u{1F600}\ne\u{301}\n\n")
+    #expect(
+      NormalisationRules.normalisePrompt("caf\u{e9}\r\n\u{1F600}\re\u{301}\r\r\n")
+        == "caf\u{e9}\n\u{1F600}\ne\u{301}\n\n")
     #expect(NormalisationRules.normalisePrompt("  padded  \n") == "  padded  \n")
     #expect(NormalisationRules.normalisePrompt(nil) == nil)
   }

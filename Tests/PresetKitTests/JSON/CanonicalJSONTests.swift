@@ -75,7 +75,9 @@ import Testing
       }
       return out + [0x22]
     }
-    let specials: [Unicode.Scalar] = ["\u{0}", "\u{1F}", "\"", "\\", "\n", "\t", "\u{7F}", " ", "!", "#", "[", "]", "é"]
+    let specials: [Unicode.Scalar] = [
+      "\u{0}", "\u{1F}", "\"", "\\", "\n", "\t", "\u{7F}", " ", "!", "#", "[", "]", "é",
+    ]
     for special in specials {
       for offset in 0..<20 {
         for tail in [0, 1, 9] {
