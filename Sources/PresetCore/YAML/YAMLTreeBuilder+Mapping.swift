@@ -25,10 +25,11 @@ extension YAMLTreeBuilder {
     stack[top].key = PendingKey(text: "", start: built.node.start, valid: false, isMerge: false)
   }
 
-  /// The index of the explicit member with this key, if any.
-  private func memberIndex(_ key: String, in frame: Frame) -> Int? {
-    if let index = frame.keyIndex { return index[CodeUnitKey(key)] }
-    return frame.members.firstIndex { $0.key.hasSameCodeUnits(as: key) }
+  /// The index of the explicit member with this key in open frame `top`, if any. Takes the frame's index, not
+  /// the frame: passing a `Frame` by value copied (retained and released) all seven of its arrays per member.
+  private func memberIndex(_ key: String, inFrame top: Int) -> Int? {
+    if stack[top].keyIndex != nil { return stack[top].keyIndex?[CodeUnitKey(key)] }
+    return stack[top].members.firstIndex { $0.key.hasSameCodeUnits(as: key) }
   }
 
   /// Adds an explicit member to the innermost mapping, or reports a duplicate key (keeping the first).
@@ -36,7 +37,7 @@ extension YAMLTreeBuilder {
     let top = stack.count - 1
     stack[top].size += built.size
     stack[top].height = max(stack[top].height, built.height + 1)
-    if let first = memberIndex(key.text, in: stack[top]) {
+    if let first = memberIndex(key.text, inFrame: top) {
       let firstStart = stack[top].children[first].keyStart ?? stack[top].children[first].start
       diagnostics.append(
         Diagnostic(

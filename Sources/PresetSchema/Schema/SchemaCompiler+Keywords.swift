@@ -28,10 +28,10 @@ extension SchemaCompiler {
       for (pattern, node) in patternChildren {
         patterns.append((try reader.regex(pattern, "patternProperties"), node))
       }
-      var table: [SchemaKey: Int]?
+      var table: [CodeUnitKey: Int]?
       if propertyChildren.count > 8 {
-        var built: [SchemaKey: Int] = [:]
-        for (key, node) in propertyChildren where built[SchemaKey(key)] == nil { built[SchemaKey(key)] = node }
+        var built: [CodeUnitKey: Int] = [:]
+        for (key, node) in propertyChildren where built[CodeUnitKey(key)] == nil { built[CodeUnitKey(key)] = node }
         table = built
       }
       let members = SchemaMembers(

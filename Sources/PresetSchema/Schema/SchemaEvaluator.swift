@@ -51,26 +51,30 @@ struct SchemaEvaluator {
   mutating func evaluate(
     _ index: Int, _ value: JSONValue, into out: inout EvaluatedMarks, mergeOnFailure: Bool
   ) -> Bool {
-    let node = program.nodes[index]
-    if node.isFalse {
-      report("schema.false", "no value is allowed here", at: node.path)
+    // The node's fields are read in place: copying the node (its path and keyword array) on every visit
+    // was a retain and release per field in the hottest recursion of validation.
+    if program.nodes[index].isFalse {
+      report("schema.false", "no value is allowed here", at: program.nodes[index].path)
       return false
     }
-    if node.keywords.isEmpty { return true }
+    let keywordCount = program.nodes[index].keywords.count
+    if keywordCount == 0 { return true }
     guard depth < Self.maxDepth else {
-      report("schema.too-deep", "the value is nested too deeply to validate", at: node.path)
+      report("schema.too-deep", "the value is nested too deeply to validate", at: program.nodes[index].path)
       return false
     }
     guard inPlaceDepth < Self.maxInPlaceDepth else {
-      report("schema.loop", "the schema refers to itself without end here", at: node.path)
+      report("schema.loop", "the schema refers to itself without end here", at: program.nodes[index].path)
       return false
     }
     depth += 1
-    let entersResource = program.usesDynamicScope && scope.last != node.resource
-    if entersResource { scope.append(node.resource) }
+    let resource = program.nodes[index].resource
+    let entersResource = program.usesDynamicScope && scope.last != resource
+    if entersResource { scope.append(resource) }
     var marks = EvaluatedMarks()
     var valid = true
-    for keyword in node.keywords {
+    for position in 0..<keywordCount {
+      let keyword = program.nodes[index].keywords[position]
       if !check(keyword, in: index, value, &marks) {
         valid = false
         if !collect { break }

@@ -1,10 +1,12 @@
+import PresetCore
+
 /// `properties`, `patternProperties` and `additionalProperties` together: `additionalProperties` depends on
 /// which members its siblings matched, so one pass over the members serves all three.
 struct SchemaMembers: Sendable {
   /// `properties`, in schema order.
   var properties: [(key: String, node: Int)]
   /// A code-unit keyed index of `properties` for large schemas (nil when a linear scan is cheaper).
-  var table: [SchemaKey: Int]?
+  var table: [CodeUnitKey: Int]?
   /// `patternProperties`.
   var patterns: [(regex: SchemaRegex, node: Int)]
   /// `additionalProperties`.
@@ -14,19 +16,8 @@ struct SchemaMembers: Sendable {
 
   /// The subschema for a declared property, if any.
   func property(_ key: String) -> Int? {
-    if let table { return table[SchemaKey(key)] }
+    if let table { return table[CodeUnitKey(key)] }
     for entry in properties where entry.key.hasSameCodeUnits(as: key) { return entry.node }
     return nil
-  }
-}
-
-/// A dictionary key that compares strings by UTF-8 code units, as JSON object keys compare.
-struct SchemaKey: Hashable, Sendable {
-  /// The key.
-  let text: String
-  init(_ text: String) { self.text = text }
-  static func == (lhs: SchemaKey, rhs: SchemaKey) -> Bool { lhs.text.hasSameCodeUnits(as: rhs.text) }
-  func hash(into hasher: inout Hasher) {
-    for byte in text.utf8 { hasher.combine(byte) }
   }
 }
