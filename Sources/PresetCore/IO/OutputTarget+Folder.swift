@@ -54,7 +54,8 @@ extension OutputTarget {
   func requireInside(_ folder: String) throws(AtomicFile.WriteError) {
     guard let filePath else { return }
     let resolved = Self.canonicalPath(filePath)
-    guard PathContainment.isInside(resolved, folder: folder), !resolved.hasSameCodeUnits(as: folder) else {
+    // Strictly below the folder: the folder itself is not a file in it.
+    guard let below = PathContainment.relative(resolved, to: folder), !below.isEmpty else {
       throw AtomicFile.WriteError(
         path: requested, reason: "it is a symlink leading outside \(folder) (to \(resolved)); nothing was written",
         code: "output.outside-folder")

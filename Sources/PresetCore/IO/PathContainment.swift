@@ -6,17 +6,21 @@
 package enum PathContainment {
   /// True when `path` is `folder` or lies below it; a trailing `/` on `folder` is allowed.
   package static func isInside(_ path: String, folder: String) -> Bool {
-    var base = folder
-    while base.utf8.count > 1, base.utf8.last == UInt8(ascii: "/") { base.removeLast() }
-    if path.hasSameCodeUnits(as: base) { return true }
-    return path.hasCodeUnitPrefix(base.utf8.last == UInt8(ascii: "/") ? base : base + "/")
+    let (base, prefix) = bounds(of: folder)
+    return path.hasSameCodeUnits(as: base) || path.hasCodeUnitPrefix(prefix)
   }
 
   /// `path` relative to `folder` (`""` for the folder itself), or nil when it is not inside.
   package static func relative(_ path: String, to folder: String) -> String? {
+    let (base, prefix) = bounds(of: folder)
+    if path.hasSameCodeUnits(as: base) { return "" }
+    return path.removingCodeUnitPrefix(prefix)
+  }
+
+  /// The folder without trailing slashes, and the prefix every path below it starts with (`/` stays `/`).
+  private static func bounds(of folder: String) -> (base: String, prefix: String) {
     var base = folder
     while base.utf8.count > 1, base.utf8.last == UInt8(ascii: "/") { base.removeLast() }
-    if path.hasSameCodeUnits(as: base) { return "" }
-    return path.removingCodeUnitPrefix(base.utf8.last == UInt8(ascii: "/") ? base : base + "/")
+    return (base, base.utf8.last == UInt8(ascii: "/") ? base : base + "/")
   }
 }

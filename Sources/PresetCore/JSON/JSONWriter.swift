@@ -60,17 +60,14 @@ package enum JSONWriter {
   /// Members ordered by the UTF-16 code units of their keys, the order RFC 8785 section 3.2.3 prescribes.
   package static func sortedMembers(_ object: JSONObject) -> [JSONObject.Member] {
     let members = object.members
-    if members.indices.dropFirst().allSatisfy({ members[$0 - 1].key.precedesInCodeUnits(members[$0].key) }),
-      members.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } })
-    {
-      // Already in order (models are built sorted): no sorted copy to allocate.
-      return members
+    if members.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) {
+      // ASCII keys: UTF-8 byte order equals UTF-16 order, and avoids building code-unit arrays. Members
+      // already in order (models are built sorted) are returned as they are, without a sorted copy.
+      let ordered = members.indices.dropFirst().allSatisfy { members[$0 - 1].key.precedesInCodeUnits(members[$0].key) }
+      return ordered ? members : members.sorted { $0.key.precedesInCodeUnits($1.key) }
     }
-    if object.members.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) {
-      // ASCII keys: UTF-8 byte order equals UTF-16 order, and avoids building code-unit arrays.
-      return object.members.sorted { $0.key.precedesInCodeUnits($1.key) }
-    }
-    return object.members
+    return
+      members
       .map { (units: Array($0.key.utf16), member: $0) }
       .sorted { $0.units.lexicographicallyPrecedes($1.units) }
       .map(\.member)

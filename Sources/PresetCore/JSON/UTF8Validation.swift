@@ -6,23 +6,31 @@ package enum UTF8Validation {
     bytes.withUnsafeBufferPointer { firstInvalidOffset($0) }
   }
 
+  /// The end of the run of ASCII bytes starting at `start`: the first offset holding a byte of 0x80 or more, or
+  /// the count. Eight bytes are tested at a time with one mask, then the tail byte by byte.
+  @inline(__always)
+  package static func asciiEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var i = start
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while i + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        i += 8
+      }
+    }
+    while i < bytes.count, bytes[i] < 0x80 { i += 1 }
+    return i
+  }
+
   /// `firstInvalidOffset` over a buffer. Every preset and prompt byte passes through here, and almost all of
   /// them are ASCII: eight bytes at a time are tested with one mask before the per-sequence checks.
   package static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let base = bytes.baseAddress else { return nil }
-    let raw = UnsafeRawPointer(base)
+    guard bytes.baseAddress != nil else { return nil }
     var i = 0
     let n = bytes.count
     while i < n {
-      while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-        i += 8
-      }
+      i = asciiEnd(bytes, from: i)
       guard i < n else { break }
       let b0 = bytes[i]
-      if b0 < 0x80 {
-        i += 1
-        continue
-      }
       let length: Int
       var lower: UInt8 = 0x80
       var upper: UInt8 = 0xBF

@@ -86,7 +86,7 @@ package enum PromptScanner {
       // skipped eight bytes at a time (prompts are mostly ASCII with the odd dash or quote).
       if b[i] < 0x80 {
         if run != nil { flush() }
-        i = asciiEnd(b, from: i + 1)
+        i = UTF8Validation.asciiEnd(b, from: i + 1)
         previous = Unicode.Scalar(b[i - 1])
         continue
       }
@@ -114,20 +114,6 @@ package enum PromptScanner {
     }
     flush()
     return found
-  }
-
-  /// The end of the run of ASCII bytes starting at `start`: the first non-ASCII offset, or the count.
-  static func asciiEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-    var i = start
-    if let base = b.baseAddress {
-      while i + 8 <= b.count,
-        UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-      {
-        i += 8
-      }
-    }
-    while i < b.count, b[i] < 0x80 { i += 1 }
-    return i
   }
 
   /// The UTF-8 lead bytes of every code point `isInvisible` accepts.
