@@ -14,16 +14,19 @@ struct WrittenSlug: Sendable {
 }
 
 /// What compiling one file produced, for every environment of the compilation.
+///
+/// Flat lists, not one list per environment: every file's output is held until all files are compiled, and at
+/// 100,000 files each array object costs a heap allocation of its own.
 struct FileOutput<T: Sendable>: Sendable {
   /// A compiled preset's value in one environment.
   package struct Entry: Sendable {
-    /// The slug as written in the preset file.
-    var baseSlug: String
     /// The slug in this environment.
     package var slug: String
-    /// Where the preset was written.
-    var source: Preset.Origin
     package var value: T
+    /// Index into the compilation's environments.
+    var variant: Int
+    /// Index into the file's `written`: the slug as written, and whether it is a duplicate.
+    var written: Int
   }
 
   /// A finding of one environment's compilation of one preset.
@@ -35,17 +38,27 @@ struct FileOutput<T: Sendable>: Sendable {
     var preset: String
   }
 
-  /// Per environment, the presets that compiled without errors.
-  var values: [[Entry]]
+  /// A slug as written, with what the slug checks need to know of it.
+  struct Written: Sendable {
+    var slug: WrittenSlug
+    /// The slug is valid: it takes part in the environment-slug checks.
+    var isValid: Bool
+    /// The preset compiled without errors in at least one environment: it takes part in the duplicate check.
+    var compiled: Bool
+    /// A compiled copy of a slug defined earlier (set by `markDuplicateSlugs`): dropped everywhere.
+    var duplicate = false
+    /// A copy that did not compile of a slug that compiled elsewhere (set by `markDuplicateSlugs`).
+    var shadowed = false
+  }
+
+  /// The presets that compiled without errors, in document order, each tagged with its environment.
+  var entries: [Entry] = []
   /// Findings that do not depend on the environment (YAML, preset document shape), reported once.
   var shared: [Diagnostic] = []
   /// Findings of each environment's compilation.
   var tagged: [Tagged] = []
-  /// Every valid slug written in the file.
-  var bases: [WrittenSlug] = []
-  /// The slugs (as written) of the presets that compiled without errors in at least one environment, in
-  /// document order: the input of the duplicate-slug check.
-  var compiled: [WrittenSlug] = []
+  /// Every slug written in the file, in document order.
+  var written: [Written] = []
 }
 
 extension Compiler {
@@ -59,7 +72,7 @@ extension Compiler {
     let layout = context.layout
     let path = file.path
     let relative = file.relativePath
-    var output = FileOutput<T>(values: Array(repeating: [], count: context.variants.count))
+    var output = FileOutput<T>()
     let bytes: [UInt8]
     do {
       let limit = options.yamlLimits.maxFileBytes
@@ -101,7 +114,6 @@ extension Compiler {
       let written = WrittenSlug(
         slug: base.slug, location: base.document.sourceMap.location(of: JSONPointer.root.appending("slug")),
         source: origin)
-      if SlugRule.isValid(base.slug) { output.bases.append(written) }
       var compiledSomewhere = false
       for (index, environment) in context.variants.enumerated() {
         var source = base
@@ -122,15 +134,18 @@ extension Compiler {
           diagnostics += LintSuppression.apply(
             preset.suppressions, to: PolicyEngine.check(preset, config: context.policy))
           if !context.retainRequest { preset.request = nil }
-          output.values[index].append(
-            .init(baseSlug: base.slug, slug: preset.slug, source: origin, value: transform(preset)))
+          output.entries.append(
+            .init(slug: preset.slug, value: transform(preset), variant: index, written: output.written.count))
           compiledSomewhere = true
         }
         for diagnostic in diagnostics {
           output.tagged.append(.init(diagnostic: diagnostic, variant: index, preset: base.slug))
         }
       }
-      if compiledSomewhere { output.compiled.append(written) }
+      let isValid = SlugRule.isValid(base.slug)
+      if isValid || compiledSomewhere {
+        output.written.append(.init(slug: written, isValid: isValid, compiled: compiledSomewhere))
+      }
     }
     return output
   }

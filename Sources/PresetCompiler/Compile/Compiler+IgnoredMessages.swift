@@ -1,5 +1,6 @@
 import PresetCore
 import PresetPolicy
+
 extension Compiler {
   /// The codes `lint.ignored_messages` governs: request parts a preset does not store.
   static let ignoredMessageCodes: Set<String> = ["compile.ignored-messages", "compile.ignored-input"]

@@ -6,28 +6,49 @@ import PresetSchema
 /// slugs, not the compiled presets, so every compilation runs them for every declared environment: `apply --env
 /// staging` refuses a repository in which staging could write over production's presets.
 extension Compiler {
-  /// The first definition of every slug, and a `compile.duplicate-slug` error for each later one.
-  static func duplicateSlugs(_ bases: [WrittenSlug]) -> (
-    owners: [String: Preset.Origin], diagnostics: [Diagnostic]
-  ) {
-    var owners: [String: Preset.Origin] = [:]
-    var diagnostics: [Diagnostic] = []
-    for base in bases {
-      guard let first = owners[base.slug] else {
-        owners[base.slug] = base.source
-        continue
-      }
-      diagnostics.append(
-        Diagnostic(
-          severity: .error, code: "compile.duplicate-slug",
-          message: "slug `\(base.slug)` is already defined at \(first.file):\(first.line)",
-          location: SourceLocation(file: base.source.file, line: base.source.line, column: 1), path: "/slug",
-          related: [
-            .init(
-              message: "first defined here", location: SourceLocation(file: first.file, line: first.line, column: 1))
-          ]))
+  /// Finds the first definition of every slug (in file and document order, among presets that compiled):
+  /// every later compiled copy is marked `duplicate` and gets a `compile.duplicate-slug` error; a copy that did
+  /// not compile is marked `shadowed` when the slug compiled elsewhere, so the environment-slug checks skip it.
+  ///
+  /// A stable sort of the slugs' places, not a dictionary keyed by slug: at 100,000 presets the dictionary and
+  /// its growth copies were the largest block of memory at the end of a compile.
+  static func markDuplicateSlugs<T>(_ outputs: inout [FileOutput<T>]) -> [Diagnostic] {
+    var places: [(file: Int, index: Int)] = []
+    places.reserveCapacity(outputs.reduce(0) { $0 + $1.written.count })
+    for (file, output) in outputs.enumerated() {
+      for index in output.written.indices { places.append((file, index)) }
     }
-    return (owners, diagnostics)
+    func slug(_ place: (file: Int, index: Int)) -> WrittenSlug { outputs[place.file].written[place.index].slug }
+    places.sort { slug($0).slug.precedesInCodeUnits(slug($1).slug) }
+    var diagnostics: [Diagnostic] = []
+    var start = 0
+    while start < places.count {
+      var end = start + 1
+      while end < places.count, slug(places[end]).slug.hasSameCodeUnits(as: slug(places[start]).slug) { end += 1 }
+      defer { start = end }
+      let run = places[start..<end]
+      // The sort is stable: within a run the places are in file and document order.
+      guard let owner = run.first(where: { outputs[$0.file].written[$0.index].compiled }) else { continue }
+      let first = slug(owner).source
+      for place in run where place != owner {
+        if !outputs[place.file].written[place.index].compiled {
+          outputs[place.file].written[place.index].shadowed = true
+          continue
+        }
+        outputs[place.file].written[place.index].duplicate = true
+        let base = slug(place)
+        diagnostics.append(
+          Diagnostic(
+            severity: .error, code: "compile.duplicate-slug",
+            message: "slug `\(base.slug)` is already defined at \(first.file):\(first.line)",
+            location: SourceLocation(file: base.source.file, line: base.source.line, column: 1), path: "/slug",
+            related: [
+              .init(
+                message: "first defined here", location: SourceLocation(file: first.file, line: first.line, column: 1))
+            ]))
+      }
+    }
+    return diagnostics
   }
 
   /// Environment slugs that are not valid (`config.environment-slug`) and live slugs two presets would share
@@ -36,9 +57,10 @@ extension Compiler {
   /// The slug spaces are the presets without an environment (their plain slugs, which a `default: true`
   /// environment or one with the template `{slug}` shares) and every environment's template. Two different
   /// presets whose slugs in two spaces are equal would be one live preset: `a-staging` in production and `a`
-  /// under `{slug}-staging`.
+  /// under `{slug}-staging`. `presets` holds the valid slugs without a duplicate's later copies (already
+  /// errors) and without copies that did not compile of a slug that compiled elsewhere.
   static func environmentSlugProblems(
-    bases: [WrittenSlug], owners: [String: Preset.Origin], config: RepositoryConfig
+    bases presets: some Sequence<WrittenSlug>, config: RepositoryConfig
   ) -> [Diagnostic] {
     guard !config.environments.isEmpty else { return [] }
     var spaces = [Space(template: "{slug}", names: [], location: nil)]
@@ -56,8 +78,6 @@ extension Compiler {
         ? "without an environment"
         : "in environment\(space.names.count == 1 ? "" : "s") \(space.names.map { "`\($0)`" }.joined(separator: ", "))"
     }
-    // A duplicate's later copies do not take part (they are already errors).
-    let presets = bases.filter { base in owners[base.slug].map { $0 == base.source } ?? true }
     var diagnostics: [Diagnostic] = []
     var taken: [String: (base: WrittenSlug, space: Int)] = [:]
     for (index, space) in spaces.enumerated() {

@@ -121,8 +121,13 @@ package struct Compiler: Sendable {
     for path in paths {
       do {
         let listing = try layout.listing(under: path)
-        for file in listing.files where seenFiles.insert(file.path).inserted {
-          files.append(file)
+        if paths.count == 1 {
+          files = listing.files
+        } else {
+          // Root-relative paths name files uniquely (absolute outside the root), so they serve as the key.
+          for file in listing.files where seenFiles.insert(file.relativePath).inserted {
+            files.append(file)
+          }
         }
         diagnostics += listing.miscased.map(Self.miscasedWarning)
         if listing.files.isEmpty && requirePresets {
@@ -170,10 +175,10 @@ package struct Compiler: Sendable {
   ) -> (CompileResult, [CompiledEnvironment<T>]) {
     // Listing the tree and loading presetctl.yaml with the catalogue snapshot (hundreds of KB of JSON) are
     // both serial work before the parallel compile, and neither needs the other: they run side by side.
-    let (listed, setup) = ParallelMap.both(
+    var (listed, setup) = ParallelMap.both(
       parallelism: options.parallelism, { Self.list(paths, layout: layout, requirePresets: options.requirePresets) },
       { self.setup(paths, layout: layout) })
-    let files = listed.files
+    var files = listed.files
     var inputDiagnostics = listed.diagnostics + setup.configDiagnostics
     let config = setup.config
     let policy = setup.policy
@@ -211,45 +216,51 @@ package struct Compiler: Sendable {
     let (defaults, defaultsDiagnostics) = FolderDefaults.resolve(for: files, layout: layout)
     let context = FileContext(
       layout: layout, defaults: defaults, variants: variants, policy: policy, retainRequest: options.retainRequest)
+    let fileCount = files.count
     var perFile = ParallelMap.map(files, parallelism: options.parallelism) { file in
       compileFile(file, context: context, transform: transform)
     }
+    // The listing is not needed past this point; at 100,000 files it is megabytes.
+    listed.files = []
+    files = []
     // A missing or broken snapshot is reported but does not stop the compilation: the other checks still run.
     var shared = inputDiagnostics + policyDiagnostics + defaultsDiagnostics + catalogueDiagnostics
-    var tagged: [FileOutput<T>.Tagged] = []
-    var bases: [WrittenSlug] = []
-    var compiled: [WrittenSlug] = []
-    var gathered = [[FileOutput<T>.Entry]](repeating: [], count: names.count)
-    // Each file's output is taken apart and released as it is read: at 100,000 presets, holding every file's
-    // output and the flattened copies at once was the peak of the whole run.
-    for i in perFile.indices {
-      let output = perFile[i]
-      perFile[i] = FileOutput(values: [])
+    var taggedCount = 0
+    for output in perFile {
       shared += output.shared
+      taggedCount += output.tagged.count
+    }
+    // The slug checks read the files' outputs in place (no gathered copies). Duplicates among presets that
+    // compiled (as before environments were compiled together): a broken copy is reported for what is wrong
+    // with it, not as a duplicate too.
+    shared += Self.markDuplicateSlugs(&perFile)
+    shared += Self.environmentSlugProblems(
+      bases: perFile.lazy.flatMap(\.written).filter { $0.isValid && !$0.duplicate && !$0.shadowed }.map(\.slug),
+      config: config)
+    var tagged: [FileOutput<T>.Tagged] = []
+    tagged.reserveCapacity(taggedCount)
+    // Per environment, where its kept entries lie (file, entry), sorted by slug; the values are then read out
+    // once in that order. Gathering the entries themselves first would hold every value twice at the peak.
+    var places = [[(file: Int, entry: Int)]](repeating: [], count: names.count)
+    for (f, output) in perFile.enumerated() {
       tagged += output.tagged
-      bases += output.bases
-      compiled += output.compiled
-      for (index, values) in output.values.enumerated() where index < gathered.count {
-        gathered[index] += values
+      // A duplicate's later copies are dropped in every environment; the first definition stays.
+      for (e, entry) in output.entries.enumerated()
+      where entry.variant < places.count && !output.written[entry.written].duplicate {
+        places[entry.variant].append((f, e))
       }
     }
-    perFile = []
-    // Duplicates among presets that compiled (as before environments were compiled together): a broken copy
-    // is reported for what is wrong with it, not as a duplicate too.
-    let (owners, duplicates) = Self.duplicateSlugs(compiled)
-    compiled = []
-    shared += duplicates
-    shared += Self.environmentSlugProblems(bases: bases, owners: owners, config: config)
-    bases = []
     var environments: [CompiledEnvironment<T>] = []
     for (index, name) in names.enumerated() {
-      var entries = gathered[index]
-      gathered[index] = []
-      // A duplicate's later copies are dropped in every environment; the first definition stays.
-      entries.removeAll { owners[$0.baseSlug] != $0.source }
-      entries.sort { $0.slug.precedesInCodeUnits($1.slug) }
-      environments.append(CompiledEnvironment(name: name, values: entries.map(\.value)))
+      var order = places[index]
+      places[index] = []
+      order.sort {
+        perFile[$0.file].entries[$0.entry].slug.precedesInCodeUnits(perFile[$1.file].entries[$1.entry].slug)
+      }
+      environments.append(
+        CompiledEnvironment(name: name, values: order.map { perFile[$0.file].entries[$0.entry].value }))
     }
+    perFile = []
     let labels = names.map { $0 ?? CompiledEnvironment<T>.noEnvironmentLabel }
     var diagnostics = Self.applyIgnoredMessages(
       shared + DiagnosticMerge.merge(tagged.map { ($0.diagnostic, $0.variant, $0.preset) }, labels: labels),
@@ -257,10 +268,10 @@ package struct Compiler: Sendable {
     if options.requirePresets && !environments.contains(where: { !$0.values.isEmpty })
       && !diagnostics.contains(where: { $0.severity == .error })
     {
-      diagnostics.append(Self.noPresets(paths, fileCount: files.count))
+      diagnostics.append(Self.noPresets(paths, fileCount: fileCount))
     }
     var result = CompileResult(
-      layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(diagnostics), fileCount: files.count,
+      layout: layout, presets: [], diagnostics: Diagnostic.sortedForReport(diagnostics), fileCount: fileCount,
       config: config)
     result.environment = allEnvironments ? nil : variants[0]?.name
     result.catalogueNote = catalogueNote

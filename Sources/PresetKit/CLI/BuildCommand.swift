@@ -45,14 +45,12 @@ enum BuildCommand {
     // compiled presets, only one summary row per preset.
     let compiler = Compiler.forCommand(parsed)
     let layout = RepositoryLayout(containing: path)
-    var (result, compiled) = compiler.compile(paths: [path], layout: layout) { preset in
-      (entry: SpooledEntry(preset, spool: spool), prompt: preset.promptSource?.file)
+    var (result, entries) = compiler.compile(paths: [path], layout: layout) { preset in
+      SpooledEntry(preset, spool: spool)
     }
-    // What is kept per preset until the summary is printed is one entry; the prompt files read are kept once
-    // each (many presets share one), and nothing else lives on (this bounds peak memory at 100,000 presets).
-    var entries = compiled.map(\.entry)
-    let promptFiles = Set(compiled.compactMap(\.prompt))
-    compiled = []
+    // What is kept per preset until the summary is printed is one entry (no copies of the list: this bounds
+    // peak memory at 100,000 presets); the prompt files read are collected once each.
+    let promptFiles = Set(entries.lazy.compactMap(\.promptFile))
     let renderer = DiagnosticRenderer.forResult(result, style: console.errStyle)
     if result.hasErrors {
       // Diagnostics are the result here: on stdout for machine formats, stderr for text.

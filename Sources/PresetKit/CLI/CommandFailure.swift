@@ -1,5 +1,6 @@
 import PresetCore
 import PresetRender
+
 /// An operational error that ends a command (a bad flag, an unreadable file, a failed request): diagnostics with
 /// stable codes, reported by `CommandLineTool.run` in the command's `--format` like every other finding.
 ///

@@ -1,5 +1,6 @@
 import PresetCore
 import PresetRender
+
 extension Console {
   /// Reports diagnostics that end or accompany a failed command in `format`: text on stderr
   /// (`error[code]: message` and its hint), every machine format on stdout where the command's own output goes

@@ -1,6 +1,7 @@
 import PresetCore
 import PresetModel
 import PresetRender
+
 /// `presetctl init [DIR]`: a starter preset repository that validates at once.
 enum InitCommand {
   static let command = CommandLineTool.Command(

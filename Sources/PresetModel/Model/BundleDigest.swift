@@ -1,4 +1,5 @@
 import PresetCore
+
 /// The bundle digest of format `presetctl.bundle/v2`: `sha256:` + hex SHA-256 of one line per entry, in bundle
 /// order (by slug), each line the lowercase hex SHA-256 of that entry's RFC 8785 canonical JSON and `\n`.
 ///
@@ -9,35 +10,20 @@ import PresetCore
 package struct BundleDigest: Sendable {
   /// The SHA-256 of one entry's canonical JSON, kept without a heap allocation.
   package struct EntryHash: Sendable, Equatable {
-    private var words: (UInt64, UInt64, UInt64, UInt64)
+    private var digest: SHA256Digest
 
     /// Hashes an entry's canonical JSON.
     package init(canonical: [UInt8]) {
-      let digest = SHA256.hash(canonical)
-      var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-      withUnsafeMutableBytes(of: &words) { raw in
-        for (i, byte) in digest.prefix(32).enumerated() { raw[i] = byte }
-      }
-      self.words = words
+      digest = SHA256Digest(hashing: canonical)
     }
 
     /// The 64 lowercase hex digits and the line feed that make this entry's line of the digest input.
     var line: [UInt8] {
-      let digits = Array("0123456789abcdef".utf8)
       var out: [UInt8] = []
       out.reserveCapacity(65)
-      withUnsafeBytes(of: words) { raw in
-        for byte in raw {
-          out.append(digits[Int(byte &>> 4)])
-          out.append(digits[Int(byte & 0x0F)])
-        }
-      }
+      digest.appendHex(to: &out)
       out.append(0x0A)
       return out
-    }
-
-    package static func == (lhs: EntryHash, rhs: EntryHash) -> Bool {
-      lhs.words == rhs.words
     }
   }
 

@@ -97,6 +97,8 @@ package struct SpooledEntry: Sendable {
   package var hash: BundleDigest.EntryHash
   /// Where the pretty JSON lies in the spool; nil when the spool could not take it.
   var extent: SpoolFile.Extent?
+  /// The root-relative prompt file the preset read, if any: the build must not write its bundle over it.
+  package var promptFile: String?
 }
 
 extension PresetBundle {
@@ -177,6 +179,7 @@ extension SpooledEntry {
     self.init(
       slug: entry.slug, skin: entry.skin, modelName: entry.modelName, version: entry.version, hash: entry.hash,
       // Straight into the spool: `pretty`'s trimmed copy only pays off for bytes that stay in memory.
-      extent: spool.append(JSONWriter.prettyFromCanonical(entry.canonical, level: 2)))
+      extent: spool.append(JSONWriter.prettyFromCanonical(entry.canonical, level: 2)),
+      promptFile: preset.promptSource?.file)
   }
 }

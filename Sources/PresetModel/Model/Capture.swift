@@ -1,5 +1,6 @@
 import PresetCore
 import PresetSchema
+
 /// Turns the exact body a developer sent for inference into the parts of a preset file (`presetctl capture`).
 ///
 /// The preset a file compiles to must equal what POSTing the same body to the preset endpoint stores, so the

@@ -1,5 +1,6 @@
 import PresetCore
 import PresetSchema
+
 /// One prompt lint silenced for a preset, with the reason a reviewer reads: the `suppress` key of a preset file
 /// or a `_defaults.yaml`.
 ///

@@ -1,5 +1,6 @@
 import PresetCore
 import PresetSchema
+
 /// The API paths of one preset, built in one place so that the path a bundle records and the path a request
 /// is sent to are the same string. The slug is always percent-encoded as one path segment (`PathEncoding`):
 /// a valid slug encodes to itself, and any other (a hostile one from the server, `..`, `a/b`) cannot escape

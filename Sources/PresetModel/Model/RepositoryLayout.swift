@@ -111,17 +111,32 @@ package struct RepositoryLayout: Sendable {
 
   /// A preset file found under the input path.
   package struct PresetFile: Sendable {
-    /// Absolute path. A plain string, not a `URL`: on Linux a `URL` costs a few hundred bytes, and a large
-    /// repository keeps one entry per file for the whole compilation.
-    package var path: String
-
-    /// The file as a URL.
-    package var url: URL { URL(fileURLWithPath: path) }
-    /// Path relative to the repository root (as diagnostics and bundles show it).
+    /// Path relative to the repository root (as diagnostics and bundles show it); absolute for a file outside
+    /// the root.
     package var relativePath: String
+    /// The root folder `relativePath` is relative to. One string shared by every file of a listing: the
+    /// absolute path is joined when it is needed (once, to read the file) rather than stored per file, which
+    /// at 100,000 files is the difference of one path string each.
+    var rootPath: String
     /// True when the file was reached through a symlink or named directly, so it must be checked to lie inside
     /// the root; plain files found by walking the root cannot lie outside it.
     package var mayLeaveRoot: Bool
+
+    /// A file at `relativePath` below the folder `rootPath` (or at `relativePath` itself when it is absolute).
+    package init(relativePath: String, rootPath: String, mayLeaveRoot: Bool) {
+      self.relativePath = relativePath
+      self.rootPath = rootPath
+      self.mayLeaveRoot = mayLeaveRoot
+    }
+
+    /// Absolute path. A plain string, not a `URL`: on Linux a `URL` costs a few hundred bytes.
+    package var path: String {
+      if relativePath.hasCodeUnitPrefix("/") { return relativePath }
+      return rootPath.utf8.last == UInt8(ascii: "/") ? rootPath + relativePath : rootPath + "/" + relativePath
+    }
+
+    /// The file as a URL.
+    package var url: URL { URL(fileURLWithPath: path) }
   }
 
   /// What a PATH holds: its preset files, and the files that look like preset files but are not read.
@@ -161,32 +176,34 @@ package struct RepositoryLayout: Sendable {
     }
     guard isDirectory.boolValue else {
       return Listing(
-        files: [PresetFile(path: start.path, relativePath: relativePath(start), mayLeaveRoot: true)], miscased: [])
+        files: [PresetFile(relativePath: relativePath(start), rootPath: rootPath, mayLeaveRoot: true)], miscased: [])
     }
     let prefix = relativePath(start)
-    let base = prefix.hasCodeUnitPrefix("/") || prefix == root.path ? nil : prefix
-    let found = DirectoryWalker.files(under: start.path) { name in
+    let startPath = start.path
+    // Entries come back relative to the root already (the start folder's own relative path as their label),
+    // or absolute for a start folder outside the root: one string per file, no re-joined copies.
+    let label = prefix == rootPath ? "" : prefix
+    let found = DirectoryWalker.files(under: startPath, label: label) { name in
       Self.isPresetFileName(name) || Self.correctedExtension(name) != nil
     }
-    let entries = found.filter { Self.isPresetFileName($0.name) }
-    let startPath = start.path
     // A start folder outside the root (or reached through a symlinked folder) is checked file by file.
     let outsideRoot =
-      (prefix.hasCodeUnitPrefix("/") && prefix != root.path)
+      (prefix.hasCodeUnitPrefix("/") && prefix != rootPath)
       || !containsResolved(RealPath.resolve(startPath) ?? startPath)
-    func relative(_ entry: DirectoryWalker.Entry) -> String {
-      if let base { return base.isEmpty ? entry.relativePath : base + "/" + entry.relativePath }
-      return prefix == root.path ? entry.relativePath : startPath + "/" + entry.relativePath
-    }
-    var files = entries.map { entry in
-      PresetFile(
-        path: startPath + "/" + entry.relativePath, relativePath: relative(entry),
-        mayLeaveRoot: entry.isSymlink || outsideRoot)
+    var files: [PresetFile] = []
+    files.reserveCapacity(found.count)
+    var miscased: [String] = []
+    for entry in found {
+      if Self.isPresetFileName(entry.name) {
+        files.append(
+          PresetFile(relativePath: entry.relativePath, rootPath: rootPath, mayLeaveRoot: entry.isSymlink || outsideRoot)
+        )
+      } else {
+        miscased.append(entry.relativePath)
+      }
     }
     files.sort { $0.relativePath.precedesInCodeUnits($1.relativePath) }
-    let miscased = found.filter { !Self.isPresetFileName($0.name) }.map(relative).sorted {
-      $0.precedesInCodeUnits($1)
-    }
+    miscased.sort { $0.precedesInCodeUnits($1) }
     return Listing(files: files, miscased: miscased)
   }
 }

@@ -1,5 +1,6 @@
 import PresetCore
 import PresetSchema
+
 extension CatalogueCheck {
   /// A request key the catalogue knows as a parameter: the key as written, where it is, and the catalogue's
   /// name for it.

@@ -1,4 +1,5 @@
 import PresetCore
+
 /// The model-catalogue checks of one preset's merged request (README "Model catalogue"): model names, their
 /// expiry, parameters, reasoning effort, token limits, provider names, and deprecated features.
 ///

@@ -1,4 +1,5 @@
 import PresetCore
+
 extension PolicyConfigParser {
   /// `lint.catalogue`: a mapping of check names to severities, or one severity-like value for all of them
   /// (`ignore`/`false` turns every catalogue check off; `true` keeps the defaults).

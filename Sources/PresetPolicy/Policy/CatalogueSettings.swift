@@ -1,4 +1,5 @@
 import PresetCore
+
 /// The `lint.catalogue` section of `presetctl.yaml`: how serious each catalogue finding is (nil: off).
 ///
 /// The defaults: names that do not exist and models already gone are errors (the request fails in

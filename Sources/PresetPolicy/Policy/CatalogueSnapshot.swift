@@ -1,5 +1,6 @@
 import PresetCore
 import PresetModel
+
 /// The committed catalogue file, `presetctl.catalogue.json`: a deterministic writer and a strict reader.
 ///
 /// Layout (README "Model catalogue"): a JSON object with `format` first (`presetctl.catalogue/v1`), then

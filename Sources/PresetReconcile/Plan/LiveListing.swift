@@ -1,5 +1,6 @@
 import PresetCore
 import PresetModel
+
 /// What `presetctl ls` shows: every live preset with its designated version, compared with the local presets.
 package struct LiveListing: Sendable {
   /// How a live preset stands against the local compiled presets.

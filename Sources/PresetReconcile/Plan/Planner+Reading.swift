@@ -1,4 +1,5 @@
 import PresetModel
+
 extension Planner {
   /// One GET per slug, at most `parallelism` at a time, answers in the order of `slugs` (nil: no such preset).
   ///

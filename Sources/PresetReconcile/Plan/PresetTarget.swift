@@ -1,6 +1,7 @@
 import PresetCore
 import PresetModel
 import PresetPolicy
+
 /// The presets a targeted run (`--target SLUG`, repeatable, globs allowed) works on, like terraform's
 /// `-target`: everything outside it is neither read, planned, applied nor compared.
 ///

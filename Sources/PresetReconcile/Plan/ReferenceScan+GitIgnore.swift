@@ -1,4 +1,5 @@
 import PresetPolicy
+
 extension ReferenceScan {
   /// The `.gitignore` subset `refs` honours, per folder.
   ///

@@ -1,4 +1,5 @@
 import PresetModel
+
 extension Review {
   /// A lint suppression (`suppress`) that differs between base and head: added, removed, or with another reason.
   /// Suppressions are not part of a preset's version, so a change to them alone leaves the preset unchanged;

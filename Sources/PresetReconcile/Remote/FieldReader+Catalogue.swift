@@ -1,4 +1,5 @@
 import PresetCore
+
 /// The optional reads the catalogue answers need (absent and null both read as nil).
 extension FieldReader {
   func nonEmptyString(_ key: String) throws(ShapeProblem) -> String {

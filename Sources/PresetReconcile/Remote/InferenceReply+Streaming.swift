@@ -1,5 +1,6 @@
 import PresetCore
 import PresetSchema
+
 extension InferenceReply {
   /// Applies one streamed event's `data` (already split by `ServerSentEvents`) of `skin`'s endpoint and returns
   /// the text it adds. `[DONE]`, unknown events and non-JSON data add nothing. An `error` member is returned

@@ -1,5 +1,6 @@
 import PresetCore
 import PresetSchema
+
 /// What one inference call (`presetctl try`) answered, read leniently from any of the three endpoints' shapes.
 ///
 /// Every string here comes from the server and is untrusted: renderers neutralise it.

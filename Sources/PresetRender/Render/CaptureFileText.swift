@@ -1,6 +1,7 @@
 import PresetCore
 import PresetModel
 import PresetReconcile
+
 /// The text step of `presetctl capture`: a captured body (`Capture.Result`) as preset file YAML.
 ///
 /// It sits in Render because it uses `YAMLWriter` (and import's request layout), which Compile must not use.

@@ -1,5 +1,6 @@
 import PresetCore
 import PresetReconcile
+
 /// Reports of `catalogue pull` and `catalogue pull --check`. Model ids come from the server: every one goes
 /// through `SafeText` (the JSON writer escapes control characters; text output is neutralised).
 package struct CatalogueRenderer: Sendable {

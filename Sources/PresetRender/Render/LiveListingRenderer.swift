@@ -1,5 +1,6 @@
 import PresetCore
 import PresetReconcile
+
 /// Renders `presetctl ls` (live presets against the local ones) as a text table, Markdown or JSON.
 package struct LiveListingRenderer: Sendable {
   /// The listing.

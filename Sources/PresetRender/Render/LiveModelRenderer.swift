@@ -1,5 +1,6 @@
 import PresetCore
 import PresetModel
+
 /// Renders `presetctl show`: one live version as the normalised model (`config`, `system_prompt`), the same
 /// object whose canonical JSON the version hash is taken of.
 package struct LiveModelRenderer: Sendable {

@@ -1,5 +1,6 @@
 import PresetModel
 import PresetReconcile
+
 extension PlanRenderer {
   /// How many prompt lines a create block shows.
   static let createPromptLines = 3

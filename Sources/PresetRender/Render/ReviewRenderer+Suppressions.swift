@@ -1,5 +1,6 @@
 import PresetCore
 import PresetReconcile
+
 extension ReviewRenderer {
   /// Suppression changes listed in Markdown before "and N more".
   static let suppressionListLimit = 20

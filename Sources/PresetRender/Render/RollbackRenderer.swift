@@ -1,6 +1,7 @@
 import PresetCore
 import PresetModel
 import PresetReconcile
+
 /// `presetctl rollback` output: live → version N as config changes and a prompt diff, and diff's risk lines.
 package struct RollbackRenderer: Sendable {
   /// The preset.

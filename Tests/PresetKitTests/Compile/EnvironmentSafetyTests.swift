@@ -125,6 +125,35 @@ import Testing
     #expect(!Self.compileAll(repo).hasErrors)
   }
 
+  // The owner of a slug is its first copy that compiled, in file and document order: a broken copy before it
+  // neither owns the slug nor is a duplicate; every later compiled copy is a duplicate and is dropped; no copy
+  // but the owner takes part in the environment-slug checks (so the broken copy adds no collision).
+  @Test func firstCompiledCopyOwnsTheSlugAndOnlyItTakesPartInEnvironmentChecks() throws {
+    let broken = "slug: a\nskin: chat\nrequest: {model: 7}\n"
+    let repo = try TempRepo([
+      "presetctl.yaml": "environments:\n  production: {default: true}\n  staging: {slug: \"{slug}-staging\"}\n",
+      "presets/1.yaml": broken, "presets/2.yaml": Self.preset("a"), "presets/3.yaml": "# 3\n" + Self.preset("a"),
+      "presets/4.yaml": broken, "presets/5.yaml": Self.preset("b"),
+    ])
+    defer { repo.remove() }
+    let (result, environments) = Compiler().compileAllEnvironments(
+      paths: [repo.path("presets")], layout: RepositoryLayout(root: repo.root))
+    let duplicates = result.diagnostics.filter { $0.code == "compile.duplicate-slug" }
+    #expect(duplicates.map(\.location?.file) == ["presets/3.yaml"], "\(result.diagnostics)")
+    #expect(duplicates.first?.message.contains("presets/2.yaml:1") == true)
+    #expect(!result.diagnostics.contains { $0.code.hasPrefix("config.environment") }, "\(result.diagnostics)")
+    #expect(
+      result.diagnostics.filter { $0.location?.file == "presets/1.yaml" }.allSatisfy {
+        $0.code != "compile.duplicate-slug"
+      })
+    for environment in environments {
+      #expect(
+        environment.values.map(\.slug).sorted()
+          == (environment.name == "staging" ? ["a-staging", "b-staging"] : ["a", "b"]))
+      #expect(environment.values.first { $0.slug.hasPrefix("a") }?.source.file == "presets/2.yaml")
+    }
+  }
+
   // Class: a template that makes a slug invalid (too long) only for some presets.
   @Test func templateThatMakesASlugTooLongIsAnErrorAtPlainValidate() throws {
     let long = String(repeating: "a", count: 62)

@@ -1,6 +1,7 @@
 import Foundation
 import PresetKit
 import Testing
+
 @testable import PresetCore
 
 /// NIST CAVP SHAVS vectors for SHA-256 (byte-oriented), read from `../shared/testsuites/nist-sha256`, on every

@@ -1,5 +1,6 @@
 import PresetKit
 import Testing
+
 @testable import PresetCore
 
 /// SHA-256 behaviour that needs no external files: published vectors, streaming, and API edges.

@@ -1,5 +1,6 @@
 import PresetKit
 import Testing
+
 @testable import PresetCore
 
 /// What the strict parser rejects, with the message and the position of the offending byte.

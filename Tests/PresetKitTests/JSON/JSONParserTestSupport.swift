@@ -1,4 +1,5 @@
 import PresetKit
+
 @testable import PresetCore
 
 /// The error `JSONParser.parse` throws for these bytes, or nil when they parse.

@@ -1,5 +1,6 @@
 import PresetKit
 import Testing
+
 @testable import PresetCore
 
 /// What the strict parser accepts, and the values it builds.

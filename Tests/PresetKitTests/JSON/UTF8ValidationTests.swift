@@ -1,5 +1,6 @@
 import PresetKit
 import Testing
+
 @testable import PresetCore
 
 /// `UTF8Validation`: well-formedness per Unicode table 3-7, and positions for diagnostics.

@@ -2,6 +2,7 @@ import Foundation
 import OpenRouterFake
 import PresetKit
 import Testing
+
 @testable import PresetReconcile
 
 @Suite("OpenRouterClient retries and unknown outcomes")

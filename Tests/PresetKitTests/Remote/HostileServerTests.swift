@@ -2,6 +2,7 @@ import Foundation
 import OpenRouterFake
 import PresetKit
 import Testing
+
 @testable import PresetReconcile
 
 /// Everything the server sends is untrusted: slugs, page walks, answer shapes, timing. Each test is one class of
