@@ -62,8 +62,9 @@ struct FileOutput<T: Sendable>: Sendable {
 }
 
 extension Compiler {
-  /// Prompt files already read in one file, by path as written: every environment shares one read.
-  typealias PromptCache = [String: Result<(String, String), PromptFileProblem>]
+  /// Prompt files already read in one file, by path as written (its code units: `café.md` and
+  /// `cafe\u{301}.md` are two files): every environment shares one read.
+  typealias PromptCache = [CodeUnitKey: Result<(String, String), PromptFileProblem>]
 
   /// Compiles one file: every document in it, once per environment of `context`, from one read and parse.
   func compileFile<T: Sendable>(
@@ -193,8 +194,9 @@ extension Compiler {
             at: map.location(of: pointer), path: pointer.description))
       }
       let read =
-        prompts[promptPath] ?? readPromptFile(promptPath, presetFile: source.firstKeyLocation.file, layout: layout)
-      prompts[promptPath] = read
+        prompts[CodeUnitKey(promptPath)]
+        ?? readPromptFile(promptPath, presetFile: source.firstKeyLocation.file, layout: layout)
+      prompts[CodeUnitKey(promptPath)] = read
       switch read {
       case .success(let (text, relativePath)):
         rawPrompt = text

@@ -99,7 +99,7 @@ package struct Compiler: Sendable {
   /// What every file of one compilation shares.
   struct FileContext: Sendable {
     var layout: RepositoryLayout
-    var defaults: [String: FolderDefaults]
+    var defaults: [CodeUnitKey: FolderDefaults]
     /// The environments compiled, one pass each over every parsed preset (nil: no environment).
     var variants: [RepositoryConfig.Environment?]
     var policy: PolicyConfig
@@ -107,7 +107,7 @@ package struct Compiler: Sendable {
 
     /// The defaults in effect for a preset file.
     func defaults(for file: RepositoryLayout.PresetFile) -> FolderDefaults {
-      defaults[RepositoryLayout.folder(of: file.relativePath)] ?? .empty
+      defaults[CodeUnitKey(RepositoryLayout.folder(of: file.relativePath))] ?? .empty
     }
   }
 
@@ -116,7 +116,7 @@ package struct Compiler: Sendable {
     _ paths: [String], layout: RepositoryLayout, requirePresets: Bool
   ) -> (files: [RepositoryLayout.PresetFile], diagnostics: [Diagnostic]) {
     var files: [RepositoryLayout.PresetFile] = []
-    var seenFiles: Set<String> = []
+    var seenFiles: Set<CodeUnitKey> = []
     var diagnostics: [Diagnostic] = []
     for path in paths {
       do {
@@ -124,8 +124,9 @@ package struct Compiler: Sendable {
         if paths.count == 1 {
           files = listing.files
         } else {
-          // Root-relative paths name files uniquely (absolute outside the root), so they serve as the key.
-          for file in listing.files where seenFiles.insert(file.relativePath).inserted {
+          // Root-relative paths name files uniquely (absolute outside the root), so they serve as the key; by
+          // code units, as the file system tells names apart (`String` equality would merge NFC and NFD).
+          for file in listing.files where seenFiles.insert(CodeUnitKey(file.relativePath)).inserted {
             files.append(file)
           }
         }

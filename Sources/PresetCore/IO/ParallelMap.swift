@@ -11,17 +11,22 @@ package enum ParallelMap {
     _ items: [T], parallelism: Int, _ transform: @Sendable (T) -> R
   ) -> [R] {
     guard parallelism > 1, items.count > 1 else { return items.map(transform) }
-    let slots = ResultSlots<R>(count: items.count)
     let workers = min(parallelism, items.count)
     let next = AtomicCounter()
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while true {
-        let i = next.increment()
-        guard i < items.count else { return }
-        slots.set(i, transform(items[i]))
+    // Each result is written straight into its slot of the returned array: no optional slots and no copy of
+    // them at the end (at 100,000 files the results are megabytes). Every index below `count` is taken by
+    // exactly one worker and `transform` cannot throw, so every slot is initialised exactly once.
+    return [R](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+      let slots = Slots(buffer: buffer)
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while true {
+          let i = next.increment()
+          guard i < items.count else { return }
+          slots.buffer.baseAddress?.advanced(by: i).initialize(to: transform(items[i]))
+        }
       }
+      initialized = items.count
     }
-    return slots.values()
   }
 
   /// Runs two independent jobs side by side (one on the calling thread's pool slot) and returns both results.
@@ -52,6 +57,11 @@ private final class ResultSlots<R>: @unchecked Sendable {
   }
 
   func values() -> [R] { lock.withLock { storage.compactMap { $0 } } }
+}
+
+/// The result buffer, shared by the workers; each writes only the indices it took from the counter.
+private struct Slots<R>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<R>
 }
 
 /// A shared work index.

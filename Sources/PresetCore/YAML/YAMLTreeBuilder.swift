@@ -76,7 +76,8 @@ struct YAMLTreeBuilder: YAMLEventSink {
   /// The finished documents.
   var documents: [LocatedDocument] = []
 
-  var anchors: [String: Built] = [:]
+  /// By code units: YAML anchors are compared as written, so `&é` and `*e\u{301}` are different names.
+  var anchors: [CodeUnitKey: Built] = [:]
   var stack: [Frame] = []
   var root: Built?
   var expanded = 0
@@ -182,7 +183,7 @@ struct YAMLTreeBuilder: YAMLEventSink {
   }
 
   private mutating func aliasEvent(_ name: String, start: SourcePosition, end: SourcePosition) -> Bool {
-    guard let target = anchors[name] else {
+    guard let target = anchors[CodeUnitKey(name)] else {
       let recursive = stack.contains { $0.anchor == name }
       diagnostics.append(
         Diagnostic(
@@ -246,7 +247,7 @@ struct YAMLTreeBuilder: YAMLEventSink {
 
   /// Registers the anchor, then hands the node to its parent (or makes it the document root).
   private mutating func finish(_ built: Built, anchor: String?) {
-    if let anchor { anchors[anchor] = built }
+    if let anchor { anchors[CodeUnitKey(anchor)] = built }
     let top = stack.count - 1
     guard top >= 0 else {
       root = built

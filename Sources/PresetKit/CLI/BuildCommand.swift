@@ -45,8 +45,13 @@ enum BuildCommand {
     // compiled presets, only one summary row per preset.
     let compiler = Compiler.forCommand(parsed)
     let layout = RepositoryLayout(containing: path)
+    let interner = StringInterner()
     var (result, entries) = compiler.compile(paths: [path], layout: layout) { preset in
-      SpooledEntry(preset, spool: spool)
+      var entry = SpooledEntry(preset, spool: spool)
+      // Most presets share their model and prompt file with others: one string each, not one per preset.
+      entry.modelName = interner.intern(entry.modelName)
+      entry.promptFile = entry.promptFile.map(interner.intern)
+      return entry
     }
     // What is kept per preset until the summary is printed is one entry (no copies of the list: this bounds
     // peak memory at 100,000 presets); the prompt files read are collected once each.

@@ -25,23 +25,25 @@ package struct FolderDefaults: Sendable {
     requestNode: SourceNode(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1)))
 
   /// The defaults in effect for every folder that holds one of `files`, keyed by folder path relative to the
-  /// root (`""` for the root), plus the diagnostics of the defaults files themselves.
+  /// root (`""` for the root), plus the diagnostics of the defaults files themselves. Keyed by code units: two
+  /// folders whose names differ only in Unicode normalisation (`café`, `cafe\u{301}`) are two folders on disk,
+  /// and `String` keys would give one the other's defaults.
   package static func resolve(for files: [RepositoryLayout.PresetFile], layout: RepositoryLayout) -> (
-    byFolder: [String: FolderDefaults], diagnostics: [Diagnostic]
+    byFolder: [CodeUnitKey: FolderDefaults], diagnostics: [Diagnostic]
   ) {
-    var own: [String: FolderDefaults?] = [:]
+    var own: [CodeUnitKey: FolderDefaults?] = [:]
     var diagnostics: [Diagnostic] = []
-    var result: [String: FolderDefaults] = [:]
+    var result: [CodeUnitKey: FolderDefaults] = [:]
     func ownDefaults(_ folder: String) -> FolderDefaults? {
-      if let cached = own[folder] { return cached }
+      if let cached = own[CodeUnitKey(folder)] { return cached }
       let relative =
         folder.isEmpty ? RepositoryLayout.defaultsFileName : folder + "/" + RepositoryLayout.defaultsFileName
       let loaded = load(relative, layout: layout, diagnostics: &diagnostics)
-      own[folder] = loaded
+      own[CodeUnitKey(folder)] = loaded
       return loaded
     }
     func effective(_ folder: String) -> FolderDefaults {
-      if let cached = result[folder] { return cached }
+      if let cached = result[CodeUnitKey(folder)] { return cached }
       let parent: FolderDefaults
       if folder.isEmpty {
         parent = .empty
@@ -57,7 +59,7 @@ package struct FolderDefaults: Sendable {
           request: combined.value, requestNode: combined.node,
           suppressions: LintSuppression.merge(parent.suppressions, mine.suppressions))
       }
-      result[folder] = merged
+      result[CodeUnitKey(folder)] = merged
       return merged
     }
     for file in files where !file.relativePath.hasCodeUnitPrefix("/") {
