@@ -10,7 +10,7 @@ extension Compiler {
 
   /// `input.extension-case`: a file that looks like a preset file but is not read.
   static func miscasedWarning(_ relativePath: String) -> Diagnostic {
-    let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+    let name = relativePath.slashComponents().last.map(String.init) ?? relativePath
     let fixed = RepositoryLayout.correctedExtension(name) ?? ".yaml"
     return .warning(
       "input.extension-case", "\(relativePath) is not read: rename to \(fixed)",

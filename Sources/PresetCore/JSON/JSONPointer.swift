@@ -22,7 +22,7 @@ package struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Compara
       return
     }
     guard text.hasCodeUnitPrefix("/") else { return nil }
-    components = text.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { part in
+    components = text.slashComponents(omittingEmpty: false).dropFirst().map { part in
       .key(Self.unescape(part))
     }
   }

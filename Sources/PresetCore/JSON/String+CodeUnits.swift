@@ -37,6 +37,13 @@ extension String {
     return String(decoding: utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
   }
 
+  /// The parts between the bytes `/`. `split(separator: "/")` splits on the Character `/`, which a combining
+  /// mark right after it (`"../\u{301}x"`) turns into another character: the kernel would see a `..` component
+  /// that the split hid. Every path is taken apart here instead.
+  package func slashComponents(omittingEmpty: Bool = true) -> [Substring] {
+    utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
+  }
+
   /// Negative, zero or positive as this string sorts before, equal to or after `other` by UTF-8 code units:
   /// `memcmp` over the common prefix, then the shorter first.
   @inline(__always)

@@ -49,8 +49,10 @@ extension GitRevision {
   /// True for a relative path with no empty, `.`, `..` or `.git` component.
   static func isSafe(_ path: String) -> Bool {
     guard !path.isEmpty, !path.hasCodeUnitPrefix("/") else { return false }
-    return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
-      !part.isEmpty && part != "." && part != ".." && part.lowercased() != ".git"
+    // Components by the byte `/` and compared by bytes, as the kernel will read the path when it is extracted.
+    return path.slashComponents(omittingEmpty: false).allSatisfy { part in
+      !part.isEmpty && !part.utf8.elementsEqual(".".utf8) && !part.utf8.elementsEqual("..".utf8)
+        && part.lowercased() != ".git"
     }
   }
 

@@ -88,7 +88,8 @@ extension ReferenceScan {
     let root: String
     /// The source's path below the root, with a trailing `/` (empty when it is the root).
     let sourcePrefix: String
-    var files: [String: GitIgnore?] = [:]
+    /// By folder path, compared by code units (folders whose names differ only in normalisation are two).
+    var files: [CodeUnitKey: GitIgnore?] = [:]
 
     init(source: String) {
       let layout = RepositoryLayout(containing: source)
@@ -99,7 +100,7 @@ extension ReferenceScan {
 
     /// Whether `path` (relative to the source) is ignored.
     mutating func isIgnored(_ path: String, isFolder: Bool) -> Bool {
-      let components = (sourcePrefix + path).split(separator: "/").map(String.init)
+      let components = (sourcePrefix + path).slashComponents().map(String.init)
       var verdict = false
       for depth in 0..<components.count {
         let folder = components[0..<depth].joined(separator: "/")
@@ -111,12 +112,12 @@ extension ReferenceScan {
     }
 
     private mutating func gitIgnore(_ folder: String) -> GitIgnore? {
-      if let cached = files[folder] { return cached }
+      if let cached = files[CodeUnitKey(folder)] { return cached }
       let path = root + (folder.isEmpty ? "" : "/" + folder) + "/.gitignore"
       let parsed = (try? FileReader.read(path, limit: 1024 * 1024)).map {
         GitIgnore(String(decoding: $0, as: UTF8.self))
       }
-      files[folder] = .some(parsed)
+      files[CodeUnitKey(folder)] = .some(parsed)
       return parsed
     }
   }

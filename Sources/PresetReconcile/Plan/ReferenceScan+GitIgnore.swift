@@ -52,7 +52,7 @@ extension ReferenceScan {
     /// The verdict of this file for `path` (relative to its folder): true ignored, false re-included, nil no
     /// line matched.
     package func verdict(_ path: String, isFolder: Bool) -> Bool? {
-      let name = path.split(separator: "/").last.map(String.init) ?? path
+      let name = path.slashComponents().last.map(String.init) ?? path
       var result: Bool?
       for rule in rules where !rule.folderOnly || isFolder {
         if rule.pattern.matches(rule.anchored ? path : name) { result = !rule.negated }

@@ -7,17 +7,18 @@ extension Review {
   /// removed key, at the nearest parent still written), so annotations land on the lines a reviewer edits.
   /// Files that cannot be read keep the preset's first line; nothing here can fail the review.
   package mutating func locateChanges(headRoot root: URL) {
-    var documentsByFile: [String: [LocatedDocument]] = [:]
+    // By path as code units: files whose names differ only in Unicode normalisation are two files.
+    var documentsByFile: [CodeUnitKey: [LocatedDocument]] = [:]
     for index in entries.indices where entries[index].status == .changed {
       guard let new = entries[index].new else { continue }
       let file = new.source.file
-      if documentsByFile[file] == nil {
+      if documentsByFile[CodeUnitKey(file)] == nil {
         let url = root.appendingPathComponent(file)
         let bytes = try? FileReader.read(url.path, limit: YAMLLoader.Limits().maxFileBytes)
-        documentsByFile[file] = bytes.flatMap { try? YAMLLoader.load($0, file: file) } ?? []
+        documentsByFile[CodeUnitKey(file)] = bytes.flatMap { try? YAMLLoader.load($0, file: file) } ?? []
       }
       guard
-        let document = documentsByFile[file]?.first(where: { document in
+        let document = documentsByFile[CodeUnitKey(file)]?.first(where: { document in
           let map = document.sourceMap
           return (map.root.children.first?.keyStart ?? map.root.start).line == new.source.line
         })

@@ -108,7 +108,7 @@ package enum ReviewLiveCheck {
 
   /// The first `presetctl.yaml` in `relativePath` or above it, up to the root.
   static func nearestConfig(_ relativePath: String, layout: RepositoryLayout) -> URL? {
-    var parts = relativePath.split(separator: "/").map(String.init)
+    var parts = relativePath.slashComponents().map(String.init)
     while true {
       let folder = parts.isEmpty ? layout.root : layout.root.appendingPathComponent(parts.joined(separator: "/"))
       let candidate = folder.appendingPathComponent(RepositoryConfig.fileName)

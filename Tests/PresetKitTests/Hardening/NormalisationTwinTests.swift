@@ -71,4 +71,11 @@ import Testing
     #expect(error.diagnostics.first?.code == "yaml.syntax")
     #expect(error.diagnostics.first?.location?.line == 1)
   }
+
+  /// A JSON pointer is split on the byte `/`: a key starting with a combining mark is its own component.
+  @Test func pointersSplitOnTheSlashByte() throws {
+    let pointer = try #require(JSONPointer("/a/\u{301}b/~1c"))
+    #expect(pointer.components == [.key("a"), .key("\u{301}b"), .key("/c")])
+    #expect(pointer.description == "/a/\u{301}b/~1c")
+  }
 }

@@ -135,6 +135,9 @@ import Testing
       "100644 blob \(hash)      12\tpresets/a.yaml", "120000 blob \(hash)       5\tlink",
       "160000 commit \(hash)       -\tvendor/sub", "100644 blob \(hash)       1\t../escape",
       "100644 blob \(hash)       1\tx/.GIT/config",
+      // `..` hidden from a Character split by a combining mark after the slash; the kernel sees `..`.
+      "100644 blob \(hash)       1\t../\u{301}escape", "100644 blob \(hash)       1\ta/../\u{301}/../\u{301}x",
+      "100644 blob \(hash)       1\ta/./\u{301}x",
     ] {
       listing += Array(line.utf8) + [0]
     }
